@@ -1,0 +1,359 @@
+// Building, merging and checking score summaries.
+#include "core/score_summary.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace cx {
+namespace {
+
+// Weight sums up to 2^53 of whole-number weights are exact in a double.
+constexpr double kExactLimit = 9007199254740992.0;
+
+// Formats a double for a message, as shortest text that reads back the same.
+std::string show(double value)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.17g", value);
+    double back = 0;
+    for (int digits = 1; digits <= 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, value);
+        back = strtod(buf, nullptr);
+        if (back == value)
+            break;
+    }
+    return buf;
+}
+
+// Adds two counts, throwing out_of_range on overflow.
+int64_t add_counts(int64_t a, int64_t b)
+{
+    int64_t sum;
+    if (__builtin_add_overflow(a, b, &sum))
+        throw Error(ErrorKind::out_of_range, "summary count out of range",
+                    "Merging the summaries would exceed the largest count, 2^63 - 1.");
+    return sum;
+}
+
+// Total answers of a summary, throwing out_of_range if it does not fit in a count.
+int64_t total_count(const ScoreSummary &s)
+{
+    int64_t total = 0;
+    for (int i = 0; i < scale_of(s).size(); i++)
+        total = add_counts(total, s.counts[i]);
+    return total;
+}
+
+// Whether every weight sum is a whole number small enough to be exact.
+bool weights_are_exact_integers(const ScoreSummary &s)
+{
+    if (!is_weighted(s))
+        return true;
+    if (!(s.weight_squares <= kExactLimit) || s.weight_squares != std::floor(s.weight_squares))
+        return false;
+    for (int i = 0; i < scale_of(s).size(); i++)
+        if (s.weights[i] != std::floor(s.weights[i]))
+            return false;
+    return true;
+}
+
+// Gives an unweighted summary the weight sums of unit weights.
+void make_weighted(ScoreSummary &s)
+{
+    if (is_weighted(s))
+        return;
+    double squares = 0;
+    for (int i = 0; i < scale_of(s).size(); i++) {
+        s.weights[i] = static_cast<double>(s.counts[i]);
+        squares += s.weights[i];
+    }
+    s.weight_squares = squares;
+    s.flags |= kWeighted;
+    if (!(squares <= kExactLimit))
+        s.flags |= kInexactWeights;
+}
+
+// Collapses per-score counts of an NPS summary into its three bucket slots.
+void fold_into_buckets(ScoreSummary &s)
+{
+    if (is_buckets_only(s))
+        return;
+    ScoreSummary folded = s;
+    for (int i = 0; i < kMaxScaleSize; i++) {
+        folded.counts[i] = 0;
+        folded.weights[i] = 0;
+    }
+    for (int score = 0; score <= 10; score++) {
+        int slot = score <= kLastDetractor  ? kDetractorSlot
+                   : score < kFirstPromoter ? kPassiveSlot
+                                            : kPromoterSlot;
+        folded.counts[slot] = add_counts(folded.counts[slot], s.counts[score]);
+        folded.weights[slot] += s.weights[score];
+    }
+    folded.flags |= kBucketsOnly;
+    s = folded;
+}
+
+// Brings an empty summary back to its canonical form: no weight part, nothing inexact.
+void normalize_if_empty(ScoreSummary &s)
+{
+    for (int i = 0; i < scale_of(s).size(); i++)
+        if (s.counts[i] != 0)
+            return;
+    for (int i = 0; i < kMaxScaleSize; i++)
+        s.weights[i] = 0;
+    s.weight_squares = 0;
+    s.flags &= ~(kWeighted | kInexactWeights);
+}
+
+// Makes a and b alike in kind (buckets, weights) so that they can be added or subtracted.
+void align(ScoreSummary &a, ScoreSummary &b)
+{
+    if (metric_of(a) != metric_of(b))
+        throw Error(ErrorKind::invalid_parameter, "cannot combine summaries of different metrics");
+    if (is_buckets_only(a) || is_buckets_only(b)) {
+        fold_into_buckets(a);
+        fold_into_buckets(b);
+    }
+    if (is_weighted(a) || is_weighted(b)) {
+        make_weighted(a);
+        make_weighted(b);
+    }
+}
+
+// Throws a validation error of the given kind.
+[[noreturn]] void malformed(ErrorKind kind, const std::string &detail)
+{
+    throw Error(kind, kind == ErrorKind::invalid_binary ? "invalid binary summary"
+                                                         : "invalid summary",
+                detail);
+}
+
+}  // namespace
+
+ScoreSummary empty_summary(Metric metric)
+{
+    ScoreSummary s;
+    std::memset(&s, 0, sizeof s);
+    s.version = kSummaryVersion;
+    s.metric = static_cast<uint8_t>(metric);
+    return s;
+}
+
+void check_weight(double weight)
+{
+    if (!std::isfinite(weight) || weight < 0)
+        throw Error(ErrorKind::invalid_parameter, "invalid weight " + show(weight),
+                    "Weights must be finite numbers greater than or equal to 0.",
+                    "A row with a NULL weight is ignored.");
+}
+
+void reject_score(Metric metric, const std::string &shown, bool whole)
+{
+    Scale scale = scale_of(metric);
+    std::string range = std::to_string(scale.lowest) + " to " + std::to_string(scale.highest);
+    std::string what = whole ? " is outside the " : " is not a whole number on the ";
+    throw Error(ErrorKind::out_of_range, std::string(scale.name) + " score out of range",
+                "The score " + shown + what + scale.name + " scale of whole numbers from " +
+                    range + ".",
+                "Exclude codes such as \"not applicable\" with FILTER (WHERE score BETWEEN " +
+                    std::to_string(scale.lowest) + " AND " + std::to_string(scale.highest) +
+                    ") or NULLIF(score, 99).");
+}
+
+void check_score(Metric metric, double score)
+{
+    Scale scale = scale_of(metric);
+    bool whole = std::isfinite(score) && score == std::floor(score);
+    if (!whole || score < scale.lowest || score > scale.highest)
+        reject_score(metric, show(score), whole);
+}
+
+void check_score(Metric metric, int64_t score)
+{
+    if (!scale_of(metric).contains(score))
+        reject_score(metric, std::to_string(score), true);
+}
+
+void add_weighted_score(ScoreSummary &s, int score, double weight)
+{
+    make_weighted(s);
+    int i = score - scale_of(s).lowest;
+    s.counts[i]++;
+    s.weights[i] += weight;
+    s.weight_squares += weight * weight;
+    if (weight != std::floor(weight) || !(s.weight_squares <= kExactLimit))
+        s.flags |= kInexactWeights;
+}
+
+bool remove_weighted_score(ScoreSummary &s, int score, double weight)
+{
+    int i = score - scale_of(s).lowest;
+    if ((s.flags & kInexactWeights) || !is_weighted(s) || s.counts[i] == 0)
+        return false;
+    s.counts[i]--;
+    s.weights[i] = s.counts[i] == 0 ? 0 : s.weights[i] - weight;
+    s.weight_squares -= weight * weight;
+    normalize_if_empty(s);
+    return true;
+}
+
+void merge(ScoreSummary &into, const ScoreSummary &from)
+{
+    ScoreSummary other = from;
+    bool was_exact = !(into.flags & kInexactWeights) && !(other.flags & kInexactWeights) &&
+                     weights_are_exact_integers(into) && weights_are_exact_integers(other);
+    align(into, other);
+
+    ScoreSummary sum = into;
+    for (int i = 0; i < scale_of(sum).size(); i++) {
+        sum.counts[i] = add_counts(into.counts[i], other.counts[i]);
+        sum.weights[i] = into.weights[i] + other.weights[i];
+    }
+    sum.weight_squares = into.weight_squares + other.weight_squares;
+    total_count(sum);
+    if (!was_exact || !(sum.weight_squares <= kExactLimit))
+        sum.flags |= kInexactWeights;
+    into = sum;
+}
+
+void subtract(ScoreSummary &whole, const ScoreSummary &part)
+{
+    ScoreSummary other = part;
+    align(whole, other);
+
+    ScoreSummary rest = whole;
+    for (int i = 0; i < scale_of(rest).size(); i++) {
+        if (whole.counts[i] < other.counts[i])
+            throw Error(ErrorKind::out_of_range, "summary count out of range",
+                        "The subtracted summary holds more answers than the summary it is "
+                        "subtracted from.",
+                        "Subtract only a summary that is part of the other one.");
+        rest.counts[i] = whole.counts[i] - other.counts[i];
+        double w = whole.weights[i] - other.weights[i];
+        rest.weights[i] = rest.counts[i] == 0 || w < 0 ? 0 : w;
+    }
+    double squares = whole.weight_squares - other.weight_squares;
+    rest.weight_squares = squares < 0 ? 0 : squares;
+    normalize_if_empty(rest);
+    whole = rest;
+}
+
+ScoreSummary nps_from_buckets(int64_t detractors, int64_t passives, int64_t promoters)
+{
+    if (detractors < 0 || passives < 0 || promoters < 0)
+        throw Error(ErrorKind::invalid_parameter, "negative bucket count",
+                    "Detractors, passives and promoters must each be 0 or more.");
+    ScoreSummary s = empty_summary(Metric::nps);
+    s.flags |= kBucketsOnly;
+    s.counts[kDetractorSlot] = detractors;
+    s.counts[kPassiveSlot] = passives;
+    s.counts[kPromoterSlot] = promoters;
+    total_count(s);
+    return s;
+}
+
+ScoreSummary from_counts(Metric metric, const int64_t *counts, int n)
+{
+    Scale scale = scale_of(metric);
+    if (n != scale.size())
+        throw Error(ErrorKind::invalid_parameter,
+                    "wrong number of counts for a " + std::string(scale.name) + " summary",
+                    "A " + std::string(scale.name) + " summary takes " +
+                        std::to_string(scale.size()) + " counts, for the scores " +
+                        std::to_string(scale.lowest) + " to " + std::to_string(scale.highest) +
+                        "; " + std::to_string(n) + " were given.");
+    ScoreSummary s = empty_summary(metric);
+    for (int i = 0; i < n; i++) {
+        if (counts[i] < 0)
+            throw Error(ErrorKind::invalid_parameter, "negative count",
+                        "The count of score " + std::to_string(scale.lowest + i) + " is " +
+                            std::to_string(counts[i]) + ".");
+        s.counts[i] = counts[i];
+    }
+    total_count(s);
+    return s;
+}
+
+void validate(const ScoreSummary &s, Metric metric, ErrorKind kind)
+{
+    if (s.version != kSummaryVersion)
+        malformed(kind, "Unknown format version " + std::to_string(s.version) + ".");
+    if (s.metric != static_cast<uint8_t>(metric) || s.reserved != 0)
+        malformed(kind, "The summary is not of this type.");
+    if (s.flags & ~kStoredFlags)
+        malformed(kind, "Unknown flags " + std::to_string(s.flags) + ".");
+    if (is_buckets_only(s) && metric != Metric::nps)
+        malformed(kind, "Only NPS summaries can hold bucket counts.");
+
+    Scale scale = scale_of(metric);
+    bool empty = true;
+    for (int i = 0; i < kMaxScaleSize; i++) {
+        bool in_use = i < scale.size() && (!is_buckets_only(s) || i == kDetractorSlot ||
+                                           i == kPassiveSlot || i == kPromoterSlot);
+        if (s.counts[i] < 0)
+            malformed(kind, "A count is negative.");
+        if (!in_use && (s.counts[i] != 0 || s.weights[i] != 0))
+            malformed(kind, "A count lies outside the summary's scale.");
+        if (!std::isfinite(s.weights[i]) || s.weights[i] < 0)
+            malformed(kind, "A weight sum is negative or not finite.");
+        if (s.counts[i] == 0 && s.weights[i] != 0)
+            malformed(kind, "A score without answers has a weight.");
+        if (!is_weighted(s) && s.weights[i] != 0)
+            malformed(kind, "An unweighted summary has a weight.");
+        empty = empty && s.counts[i] == 0;
+    }
+    if (!std::isfinite(s.weight_squares) || s.weight_squares < 0)
+        malformed(kind, "The sum of squared weights is negative or not finite.");
+    if (!is_weighted(s) && s.weight_squares != 0)
+        malformed(kind, "An unweighted summary has a sum of squared weights.");
+    if (empty && is_weighted(s))
+        malformed(kind, "An empty summary has no weights.");
+    try {
+        total_count(s);
+    } catch (const Error &) {
+        malformed(kind, "The total count exceeds 2^63 - 1.");
+    }
+}
+
+ScoreSummary stored_form(const ScoreSummary &s)
+{
+    ScoreSummary copy = s;
+    copy.flags &= kStoredFlags;
+    return copy;
+}
+
+bool equal(const ScoreSummary &a, const ScoreSummary &b)
+{
+    ScoreSummary x = stored_form(a);
+    ScoreSummary y = stored_form(b);
+    return std::memcmp(&x, &y, sizeof x) == 0;
+}
+
+int64_t responses(const ScoreSummary &s) { return total_count(s); }
+
+int64_t detractors(const ScoreSummary &s)
+{
+    int64_t n = 0;
+    for (int score = 0; score <= kLastDetractor; score++)
+        n += s.counts[score];
+    return n;
+}
+
+int64_t passives(const ScoreSummary &s)
+{
+    int64_t n = 0;
+    for (int score = kLastDetractor + 1; score < kFirstPromoter; score++)
+        n += s.counts[score];
+    return n;
+}
+
+int64_t promoters(const ScoreSummary &s)
+{
+    return s.counts[kFirstPromoter] + s.counts[kFirstPromoter + 1];
+}
+
+}  // namespace cx
