@@ -22,7 +22,6 @@ REGRESS = $(REGRESS_BASE) $(REGRESS_DATA)
 else
 REGRESS = $(REGRESS_BASE)
 endif
-REGRESS_OPTS = --inputdir=test --outputdir=test/out
 
 PG_CONFIG ?= pg_config
 # Debian's server is built with LLVM; its bitcode rule would compile C++ without our flags.
