@@ -8,6 +8,7 @@
 #include <boost/math/distributions/students_t.hpp>
 
 #include "core/error.hpp"
+#include "core/number_text.hpp"
 
 namespace cx {
 namespace {
@@ -40,7 +41,7 @@ void check_confidence(double confidence)
     if (!(confidence > 0 && confidence < 1))
         throw Error(ErrorKind::invalid_parameter, "confidence level out of range",
                     "The confidence level must be a fraction strictly between 0 and 1, such as "
-                    "0.95; " + std::to_string(confidence) + " was given.");
+                    "0.95; " + to_text(confidence) + " was given.");
 }
 
 double normal_critical_value(double confidence)

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/number_text.hpp"
 
 namespace cx {
 namespace {
@@ -125,12 +126,6 @@ private:
 };
 
 }  // namespace
-
-size_t format_double(double value, char *out, size_t capacity)
-{
-    auto r = std::to_chars(out, out + capacity, value);
-    return static_cast<size_t>(r.ptr - out);
-}
 
 size_t format_summary(const ScoreSummary &s, char *out)
 {
