@@ -41,3 +41,9 @@ check-core-isolation:
 	@! grep -rn 'include.*\(postgres\|fmgr\|pg/\)' src/core && echo "core is free of PostgreSQL"
 
 .PHONY: check-core-isolation
+
+# Every test: unit tests, pg_regress suite and dump/restore, on throwaway clusters.
+test-all:
+	test/run
+
+.PHONY: test-all
