@@ -28,7 +28,8 @@ INSERT INTO nps_rows SELECT 'hundred', 7 FROM generate_series(1, 30);
 INSERT INTO nps_rows SELECT 'hundred', 3 FROM generate_series(1, 20);
 
 -- Reference figures: NPS, SE and 95 % interval where the reference gives them.
-CREATE TEMP TABLE nps_expected (case_name text PRIMARY KEY, nps float8, se float8, lo float8, hi float8);
+CREATE TEMP TABLE nps_expected (case_name text PRIMARY KEY, nps float8, se float8,
+                                lo float8, hi float8);
 INSERT INTO nps_expected VALUES
     ('nulls', NULL, NULL, NULL, NULL),
     ('ten', 100, 0, NULL, NULL),
@@ -101,8 +102,8 @@ INSERT INTO csat_rows VALUES ('1-5', 1), ('1-5', 2), ('1-5', 3), ('1-5', 4), ('1
     ('none of 5', 1), ('none of 5', 2), ('none of 5', 3), ('none of 5', 3), ('none of 5', 1),
     ('all of 5', 5), ('all of 5', 4), ('all of 5', 5), ('all of 5', 4), ('all of 5', 5);
 
-CREATE TEMP TABLE csat_expected (case_name text PRIMARY KEY, csat float8, se float8, lo float8, hi float8,
-                                 margin float8);
+CREATE TEMP TABLE csat_expected (case_name text PRIMARY KEY, csat float8, se float8,
+                                 lo float8, hi float8, margin float8);
 INSERT INTO csat_expected VALUES
     ('107', 69.15887850, 4.464750178, 59.87150913, 77.11826025, 8.750749549),
     ('1-5', 40, NULL, NULL, NULL, NULL),
@@ -140,8 +141,8 @@ INSERT INTO ces_rows VALUES ('7..1', 7), ('7..1', 6), ('7..1', 5), ('7..1', 4), 
 -- The reference's 7..1 interval [2.002104842, 5.997895158] came from a t quantile good to
 -- about 1e-9; R's t.test(c(7,6,5,4,3,2,1)) gives [2.0021048397086, 5.9978951602914] and
 -- margin 1.9978951602914, which are checked here (the reference agrees within 2e-9).
-CREATE TEMP TABLE ces_expected (case_name text PRIMARY KEY, ces float8, sd float8, se float8, lo float8,
-                                hi float8, margin float8);
+CREATE TEMP TABLE ces_expected (case_name text PRIMARY KEY, ces float8, sd float8,
+                                se float8, lo float8, hi float8, margin float8);
 INSERT INTO ces_expected VALUES
     ('7..1', 4, 2.160246899, 0.8164965809, 2.0021048397086, 5.9978951602914, 1.9978951602914),
     ('5677', 6.25, 0.9574271078, NULL, 4.726519819, 7, NULL),

@@ -113,8 +113,8 @@ void align(ScoreSummary &a, ScoreSummary &b)
 // Throws a validation error of the given kind.
 [[noreturn]] void malformed(ErrorKind kind, const std::string &detail)
 {
-    throw Error(kind, kind == ErrorKind::invalid_binary ? "invalid binary summary"
-                                                         : "invalid summary",
+    throw Error(kind,
+                kind == ErrorKind::invalid_binary ? "invalid binary summary" : "invalid summary",
                 detail);
 }
 
@@ -142,12 +142,12 @@ void reject_score(Metric metric, const std::string &shown, bool whole)
     Scale scale = scale_of(metric);
     std::string range = std::to_string(scale.lowest) + " to " + std::to_string(scale.highest);
     std::string what = whole ? " is outside the " : " is not a whole number on the ";
-    throw Error(ErrorKind::out_of_range, std::string(scale.name) + " score out of range",
-                "The score " + shown + what + scale.name + " scale of whole numbers from " +
-                    range + ".",
-                "Exclude codes such as \"not applicable\" with FILTER (WHERE score BETWEEN " +
-                    std::to_string(scale.lowest) + " AND " + std::to_string(scale.highest) +
-                    ") or NULLIF(score, 99).");
+    throw Error(
+        ErrorKind::out_of_range, std::string(scale.name) + " score out of range",
+        "The score " + shown + what + scale.name + " scale of whole numbers from " + range + ".",
+        "Exclude codes such as \"not applicable\" with FILTER (WHERE score BETWEEN " +
+            std::to_string(scale.lowest) + " AND " + std::to_string(scale.highest) +
+            ") or NULLIF(score, 99).");
 }
 
 void check_score(Metric metric, double score)

@@ -16,7 +16,7 @@ constexpr int kBucketSlots[] = {kDetractorSlot, kPassiveSlot, kPromoterSlot};
 
 // Appends text to a bounded buffer.
 class Writer {
-public:
+  public:
     explicit Writer(char *out) : out_(out) {}
 
     void text(const char *s)
@@ -40,21 +40,21 @@ public:
         return len_;
     }
 
-private:
+  private:
     char *out_;
     size_t len_ = 0;
 };
 
 // Reads the text form from left to right, reporting the position of what it cannot read.
 class Reader {
-public:
+  public:
     explicit Reader(const char *text) : text_(text), pos_(text) {}
 
     [[noreturn]] void fail(const std::string &expected) const
     {
         throw Error(ErrorKind::invalid_text, "invalid input syntax for a summary",
-                    "Expected " + expected + " at character " +
-                        std::to_string(pos_ - text_ + 1) + " of \"" + text_ + "\".",
+                    "Expected " + expected + " at character " + std::to_string(pos_ - text_ + 1) +
+                        " of \"" + text_ + "\".",
                     "A summary reads like \"v1 counts=[3,0,0,0,0,0,0,2,0,0,5]\".");
     }
 
@@ -120,7 +120,7 @@ public:
 
     bool at_end() const { return *pos_ == '\0'; }
 
-private:
+  private:
     const char *text_;
     const char *pos_;
 };

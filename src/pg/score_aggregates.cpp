@@ -39,8 +39,7 @@ inline int integer_score(const ScoreSummary &state, int64 score)
 inline int float_score(const ScoreSummary &state, double score)
 {
     Scale scale = scale_of(state);
-    if (unlikely(!(score >= scale.lowest && score <= scale.highest) ||
-                 score != std::floor(score)))
+    if (unlikely(!(score >= scale.lowest && score <= scale.highest) || score != std::floor(score)))
         guarded_void([&] { check_score(metric_of(state), score); });
     return static_cast<int>(score);
 }
@@ -49,9 +48,10 @@ inline int float_score(const ScoreSummary &state, double score)
 int numeric_score(const ScoreSummary &state, Datum value)
 {
     Numeric number = DatumGetNumeric(value);
-    bool whole = !numeric_is_nan(number) && !numeric_is_inf(number) &&
-                 DatumGetBool(DirectFunctionCall2(
-                     numeric_eq, value, DirectFunctionCall2(numeric_trunc, value, Int32GetDatum(0))));
+    bool whole =
+        !numeric_is_nan(number) && !numeric_is_inf(number) &&
+        DatumGetBool(DirectFunctionCall2(
+            numeric_eq, value, DirectFunctionCall2(numeric_trunc, value, Int32GetDatum(0))));
     if (whole) {
         double d = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, value));
         if (scale_of(state).contains(static_cast<int64_t>(std::fmax(-1e18, std::fmin(1e18, d)))))

@@ -83,10 +83,10 @@ Datum summary_from_counts(FunctionCallInfo fcinfo, Metric metric)
     int64_t counts[kMaxScaleSize + 1] = {};
     for (int i = 0; i < n && i <= kMaxScaleSize; i++) {
         if (nulls[i])
-            ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-                            errmsg("counts must not be NULL"),
-                            errdetail("Element %d of the array is NULL.", i + 1),
-                            errhint("Use 0 for a score that nobody gave.")));
+            ereport(ERROR,
+                    (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED), errmsg("counts must not be NULL"),
+                     errdetail("Element %d of the array is NULL.", i + 1),
+                     errhint("Use 0 for a score that nobody gave.")));
         counts[i] = DatumGetInt64(elements[i]);
     }
 

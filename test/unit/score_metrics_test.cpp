@@ -59,8 +59,8 @@ TEST(Nps, ReferenceRows)
     EXPECT_TRUE(near_reference(*nps(summary_of(Metric::nps, {1, 7, 7, 8, 9, 10})), 16.66666667));
     EXPECT_TRUE(
         near_reference(*std_error(summary_of(Metric::nps, {1, 7, 7, 8, 9, 10})), 28.05418038));
-    EXPECT_TRUE(near_reference(*std_error(summary_of(Metric::nps, {1, 8, 8, 10, 5, 9})),
-                               33.33333333));
+    EXPECT_TRUE(
+        near_reference(*std_error(summary_of(Metric::nps, {1, 8, 8, 10, 5, 9})), 33.33333333));
     EXPECT_EQ(*nps(summary_of(Metric::nps, {10, 0})), 0);
     EXPECT_TRUE(near_reference(*std_error(summary_of(Metric::nps, {10, 0})), 70.71067812));
 }
@@ -208,7 +208,8 @@ TEST(Ces, ReferenceRows)
 TEST(Ces, WelchCompare)
 {
     // reference: 5, 6, 7 against 3, 4, 5, 6
-    Comparison c = compare(summary_of(Metric::ces, {5, 6, 7}), summary_of(Metric::ces, {3, 4, 5, 6}));
+    Comparison c =
+        compare(summary_of(Metric::ces, {5, 6, 7}), summary_of(Metric::ces, {3, 4, 5, 6}));
     EXPECT_TRUE(near_reference(*c.difference, 1.5));
     EXPECT_TRUE(near_reference(*c.std_error, 0.8660254038));
     EXPECT_TRUE(near_reference(*c.statistic, 1.732050808));
