@@ -17,19 +17,20 @@ enum class ErrorKind {
 
 // An error a user can cause, with PostgreSQL-style detail and hint sentences.
 class Error : public std::runtime_error {
-public:
+  public:
     Error(ErrorKind kind, const std::string &message, std::string detail = {},
           std::string hint = {})
-        : std::runtime_error(message), kind_(kind), detail_(std::move(detail)),
+        : std::runtime_error(message),
+          kind_(kind),
+          detail_(std::move(detail)),
           hint_(std::move(hint))
-    {
-    }
+    {}
 
     ErrorKind kind() const { return kind_; }
     const std::string &detail() const { return detail_; }
     const std::string &hint() const { return hint_; }
 
-private:
+  private:
     ErrorKind kind_;
     std::string detail_;
     std::string hint_;

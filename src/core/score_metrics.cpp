@@ -40,7 +40,8 @@ struct NpsShares {
 NpsShares nps_shares(const ScoreSummary &s)
 {
     double total = total_mass(s);
-    return {mass_between(s, kFirstPromoter, 10) / total, mass_between(s, 0, kLastDetractor) / total};
+    return {mass_between(s, kFirstPromoter, 10) / total,
+            mass_between(s, 0, kLastDetractor) / total};
 }
 
 // Variance of the -1/0/+1 coding of NPS answers.
@@ -221,8 +222,8 @@ Comparison compare(const ScoreSummary &a, const ScoreSummary &b)
     double nb = effective_responses(b);
     switch (metric_of(a)) {
         case Metric::nps:
-            result.std_error = std::sqrt(*std_error(a) * *std_error(a) +
-                                         *std_error(b) * *std_error(b));
+            result.std_error =
+                std::sqrt(*std_error(a) * *std_error(a) + *std_error(b) * *std_error(b));
             break;
         case Metric::csat: {
             double pooled = (satisfied_share(a) * na + satisfied_share(b) * nb) / (na + nb);
@@ -238,8 +239,7 @@ Comparison compare(const ScoreSummary &a, const ScoreSummary &b)
             double vb = *sb * *sb / nb;
             result.std_error = std::sqrt(va + vb);
             if (*result.std_error > 0) {
-                double df = (va + vb) * (va + vb) /
-                            (va * va / (na - 1) + vb * vb / (nb - 1));
+                double df = (va + vb) * (va + vb) / (va * va / (na - 1) + vb * vb / (nb - 1));
                 result.statistic = *result.difference / *result.std_error;
                 result.p_value = t_two_sided_p(*result.statistic, df);
             }

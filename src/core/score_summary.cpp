@@ -6,27 +6,13 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/number_text.hpp"
 
 namespace cx {
 namespace {
 
 // Weight sums up to 2^53 of whole-number weights are exact in a double.
 constexpr double kExactLimit = 9007199254740992.0;
-
-// Formats a double for a message, as shortest text that reads back the same.
-std::string show(double value)
-{
-    char buf[32];
-    snprintf(buf, sizeof buf, "%.17g", value);
-    double back = 0;
-    for (int digits = 1; digits <= 17; digits++) {
-        snprintf(buf, sizeof buf, "%.*g", digits, value);
-        back = strtod(buf, nullptr);
-        if (back == value)
-            break;
-    }
-    return buf;
-}
 
 // Adds two counts, throwing out_of_range on overflow.
 int64_t add_counts(int64_t a, int64_t b)
@@ -127,8 +113,8 @@ void align(ScoreSummary &a, ScoreSummary &b)
 // Throws a validation error of the given kind.
 [[noreturn]] void malformed(ErrorKind kind, const std::string &detail)
 {
-    throw Error(kind, kind == ErrorKind::invalid_binary ? "invalid binary summary"
-                                                         : "invalid summary",
+    throw Error(kind,
+                kind == ErrorKind::invalid_binary ? "invalid binary summary" : "invalid summary",
                 detail);
 }
 
@@ -146,7 +132,7 @@ ScoreSummary empty_summary(Metric metric)
 void check_weight(double weight)
 {
     if (!std::isfinite(weight) || weight < 0)
-        throw Error(ErrorKind::invalid_parameter, "invalid weight " + show(weight),
+        throw Error(ErrorKind::invalid_parameter, "invalid weight " + to_text(weight),
                     "Weights must be finite numbers greater than or equal to 0.",
                     "A row with a NULL weight is ignored.");
 }
@@ -156,12 +142,12 @@ void reject_score(Metric metric, const std::string &shown, bool whole)
     Scale scale = scale_of(metric);
     std::string range = std::to_string(scale.lowest) + " to " + std::to_string(scale.highest);
     std::string what = whole ? " is outside the " : " is not a whole number on the ";
-    throw Error(ErrorKind::out_of_range, std::string(scale.name) + " score out of range",
-                "The score " + shown + what + scale.name + " scale of whole numbers from " +
-                    range + ".",
-                "Exclude codes such as \"not applicable\" with FILTER (WHERE score BETWEEN " +
-                    std::to_string(scale.lowest) + " AND " + std::to_string(scale.highest) +
-                    ") or NULLIF(score, 99).");
+    throw Error(
+        ErrorKind::out_of_range, std::string(scale.name) + " score out of range",
+        "The score " + shown + what + scale.name + " scale of whole numbers from " + range + ".",
+        "Exclude codes such as \"not applicable\" with FILTER (WHERE score BETWEEN " +
+            std::to_string(scale.lowest) + " AND " + std::to_string(scale.highest) +
+            ") or NULLIF(score, 99).");
 }
 
 void check_score(Metric metric, double score)
@@ -169,7 +155,7 @@ void check_score(Metric metric, double score)
     Scale scale = scale_of(metric);
     bool whole = std::isfinite(score) && score == std::floor(score);
     if (!whole || score < scale.lowest || score > scale.highest)
-        reject_score(metric, show(score), whole);
+        reject_score(metric, to_text(score), whole);
 }
 
 void check_score(Metric metric, int64_t score)
@@ -260,9 +246,8 @@ ScoreSummary from_counts(Metric metric, const int64_t *counts, int n)
 {
     Scale scale = scale_of(metric);
     if (n != scale.size())
-        throw Error(ErrorKind::invalid_parameter,
-                    "wrong number of counts for a " + std::string(scale.name) + " summary",
-                    "A " + std::string(scale.name) + " summary takes " +
+        throw Error(ErrorKind::invalid_parameter, "wrong number of counts",
+                    "A summary of " + std::string(scale.name) + " answers takes " +
                         std::to_string(scale.size()) + " counts, for the scores " +
                         std::to_string(scale.lowest) + " to " + std::to_string(scale.highest) +
                         "; " + std::to_string(n) + " were given.");

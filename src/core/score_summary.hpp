@@ -34,10 +34,10 @@ struct ScoreSummary {
     uint8_t version;
     uint8_t metric;  // a Metric
     uint16_t flags;
-    uint32_t reserved;                 // always zero
-    int64_t counts[kMaxScaleSize];     // answers per score, from the scale's lowest
-    double weights[kMaxScaleSize];     // sum of weights per score, when kWeighted
-    double weight_squares;             // sum of squared weights, when kWeighted
+    uint32_t reserved;              // always zero
+    int64_t counts[kMaxScaleSize];  // answers per score, from the scale's lowest
+    double weights[kMaxScaleSize];  // sum of weights per score, when kWeighted
+    double weight_squares;          // sum of squared weights, when kWeighted
 };
 
 static_assert(std::is_trivially_copyable<ScoreSummary>::value, "summaries are copied as bytes");

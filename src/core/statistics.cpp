@@ -8,6 +8,7 @@
 #include <boost/math/distributions/students_t.hpp>
 
 #include "core/error.hpp"
+#include "core/number_text.hpp"
 
 namespace cx {
 namespace {
@@ -16,11 +17,10 @@ namespace bm = boost::math;
 
 // Every Boost.Math error throws, and the SQL boundary turns what escapes into an ERROR; the
 // arguments are checked first, so these are a second line of defence.
-using Policy = bm::policies::policy<
-    bm::policies::domain_error<bm::policies::throw_on_error>,
-    bm::policies::pole_error<bm::policies::throw_on_error>,
-    bm::policies::overflow_error<bm::policies::throw_on_error>,
-    bm::policies::evaluation_error<bm::policies::throw_on_error>>;
+using Policy = bm::policies::policy<bm::policies::domain_error<bm::policies::throw_on_error>,
+                                    bm::policies::pole_error<bm::policies::throw_on_error>,
+                                    bm::policies::overflow_error<bm::policies::throw_on_error>,
+                                    bm::policies::evaluation_error<bm::policies::throw_on_error>>;
 
 using Normal = bm::normal_distribution<double, Policy>;
 using StudentT = bm::students_t_distribution<double, Policy>;
@@ -40,7 +40,8 @@ void check_confidence(double confidence)
     if (!(confidence > 0 && confidence < 1))
         throw Error(ErrorKind::invalid_parameter, "confidence level out of range",
                     "The confidence level must be a fraction strictly between 0 and 1, such as "
-                    "0.95; " + std::to_string(confidence) + " was given.");
+                    "0.95; " +
+                        to_text(confidence) + " was given.");
 }
 
 double normal_critical_value(double confidence)

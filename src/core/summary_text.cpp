@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/number_text.hpp"
 
 namespace cx {
 namespace {
@@ -15,7 +16,7 @@ constexpr int kBucketSlots[] = {kDetractorSlot, kPassiveSlot, kPromoterSlot};
 
 // Appends text to a bounded buffer.
 class Writer {
-public:
+  public:
     explicit Writer(char *out) : out_(out) {}
 
     void text(const char *s)
@@ -39,21 +40,21 @@ public:
         return len_;
     }
 
-private:
+  private:
     char *out_;
     size_t len_ = 0;
 };
 
 // Reads the text form from left to right, reporting the position of what it cannot read.
 class Reader {
-public:
+  public:
     explicit Reader(const char *text) : text_(text), pos_(text) {}
 
     [[noreturn]] void fail(const std::string &expected) const
     {
         throw Error(ErrorKind::invalid_text, "invalid input syntax for a summary",
-                    "Expected " + expected + " at character " +
-                        std::to_string(pos_ - text_ + 1) + " of \"" + text_ + "\".",
+                    "Expected " + expected + " at character " + std::to_string(pos_ - text_ + 1) +
+                        " of \"" + text_ + "\".",
                     "A summary reads like \"v1 counts=[3,0,0,0,0,0,0,2,0,0,5]\".");
     }
 
@@ -119,18 +120,12 @@ public:
 
     bool at_end() const { return *pos_ == '\0'; }
 
-private:
+  private:
     const char *text_;
     const char *pos_;
 };
 
 }  // namespace
-
-size_t format_double(double value, char *out, size_t capacity)
-{
-    auto r = std::to_chars(out, out + capacity, value);
-    return static_cast<size_t>(r.ptr - out);
-}
 
 size_t format_summary(const ScoreSummary &s, char *out)
 {

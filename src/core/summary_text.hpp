@@ -22,7 +22,4 @@ size_t format_summary(const ScoreSummary &s, char *out);
 // Reads a summary of metric from its text form; throws invalid_text naming the position.
 ScoreSummary parse_summary(const char *text, Metric metric);
 
-// Writes value in the shortest form that reads back as the same double; returns the length.
-size_t format_double(double value, char *out, size_t capacity);
-
 }  // namespace cx

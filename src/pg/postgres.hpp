@@ -35,8 +35,8 @@ extern "C" {
 #undef strerror
 
 // Declares an SQL-callable function with C linkage and its version-1 call convention.
-#define CX_FUNCTION(name)        \
-    extern "C" {                 \
-    PG_FUNCTION_INFO_V1(name);   \
-    }                            \
+#define CX_FUNCTION(name)      \
+    extern "C" {               \
+    PG_FUNCTION_INFO_V1(name); \
+    }                          \
     extern "C" Datum name(PG_FUNCTION_ARGS)

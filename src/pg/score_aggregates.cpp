@@ -7,10 +7,8 @@
 #include <cmath>
 #include <type_traits>
 
-namespace cx::pg
-{
-namespace
-{
+namespace cx::pg {
+namespace {
 
 // The hot path is kept free of a stack frame: every error path and the copy for a direct call
 // live in out-of-line cold functions, and the scale is a constant of each metric's symbol.
@@ -104,16 +102,11 @@ int numeric_score(Datum value)
     pg_unreachable();
 }
 
-struct Int2 {
-};
-struct Int4 {
-};
-struct Int8 {
-};
-struct Float8 {
-};
-struct Numeric_ {
-};
+struct Int2 {};
+struct Int4 {};
+struct Int8 {};
+struct Float8 {};
+struct Numeric_ {};
 
 // Reads argument 1 as a score of the declared SQL type on the scale of metric M.
 template <Metric M, typename Kind>
@@ -193,22 +186,16 @@ using namespace cx::pg;
 
 // The four transition functions of one metric and score type, each a symbol of its own so that
 // the scale is a compile-time constant.
-#define CX_SCORE_TRANSITIONS(kind, M, suffix, Kind)           \
-    CX_FUNCTION(cx_##kind##_summary_add_##suffix)             \
-    {                                                         \
-        return add<M, Kind>(fcinfo);                          \
-    }                                                         \
-    CX_FUNCTION(cx_##kind##_summary_remove_##suffix)          \
-    {                                                         \
-        return remove<M, Kind>(fcinfo);                       \
-    }                                                         \
-    CX_FUNCTION(cx_##kind##_summary_add_weighted_##suffix)    \
-    {                                                         \
-        return add_weighted<M, Kind>(fcinfo);                 \
-    }                                                         \
-    CX_FUNCTION(cx_##kind##_summary_remove_weighted_##suffix) \
-    {                                                         \
-        return remove_weighted<M, Kind>(fcinfo);              \
+#define CX_SCORE_TRANSITIONS(kind, M, suffix, Kind)                                      \
+    CX_FUNCTION(cx_##kind##_summary_add_##suffix) { return add<M, Kind>(fcinfo); }       \
+    CX_FUNCTION(cx_##kind##_summary_remove_##suffix) { return remove<M, Kind>(fcinfo); } \
+    CX_FUNCTION(cx_##kind##_summary_add_weighted_##suffix)                               \
+    {                                                                                    \
+        return add_weighted<M, Kind>(fcinfo);                                            \
+    }                                                                                    \
+    CX_FUNCTION(cx_##kind##_summary_remove_weighted_##suffix)                            \
+    {                                                                                    \
+        return remove_weighted<M, Kind>(fcinfo);                                         \
     }
 
 #define CX_METRIC_TRANSITIONS(kind, M)            \
@@ -244,10 +231,7 @@ CX_FUNCTION(cx_summary_unmerge)
 }
 
 // Final function of the summary aggregates: the state as stored, leaving the state unchanged.
-CX_FUNCTION(cx_summary_finish)
-{
-    return summary_datum(*summary_arg(fcinfo, 0));
-}
+CX_FUNCTION(cx_summary_finish) { return summary_datum(*summary_arg(fcinfo, 0)); }
 
 // The + operator: the summary of the answers of both.
 CX_FUNCTION(cx_summary_plus)

@@ -95,7 +95,10 @@ CX_FUNCTION(cx_summary_score_count)
     PG_RETURN_INT64(s->counts[score - scale_of(*s).lowest]);
 }
 
-CX_FUNCTION(cx_summary_std_error) { return figure_datum(fcinfo, std_error(*summary_arg(fcinfo, 0))); }
+CX_FUNCTION(cx_summary_std_error)
+{
+    return figure_datum(fcinfo, std_error(*summary_arg(fcinfo, 0)));
+}
 CX_FUNCTION(cx_summary_std_dev) { return figure_datum(fcinfo, std_dev(*summary_arg(fcinfo, 0))); }
 
 // margin_of_error(summary [, confidence]).

@@ -76,17 +76,17 @@ Datum summary_from_counts(FunctionCallInfo fcinfo, Metric metric)
     int n;
 
     if (ARR_NDIM(array) > 1)
-        ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
                         errmsg("counts must be a one-dimensional array")));
     deconstruct_array(array, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elements, &nulls, &n);
 
     int64_t counts[kMaxScaleSize + 1] = {};
     for (int i = 0; i < n && i <= kMaxScaleSize; i++) {
         if (nulls[i])
-            ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-                            errmsg("counts must not be NULL"),
-                            errdetail("Element %d of the array is NULL.", i + 1),
-                            errhint("Use 0 for a score that nobody gave.")));
+            ereport(ERROR,
+                    (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED), errmsg("counts must not be NULL"),
+                     errdetail("Element %d of the array is NULL.", i + 1),
+                     errhint("Use 0 for a score that nobody gave.")));
         counts[i] = DatumGetInt64(elements[i]);
     }
 
