@@ -4,6 +4,7 @@
 -- against the reference with a relative tolerance of 1e-9.
 CREATE EXTENSION IF NOT EXISTS cx;
 SET extra_float_digits = 0;
+SET DateStyle = 'ISO, YMD';
 
 -- The reference lifetimes, period [2024-01-01, 2024-04-01).
 CREATE TABLE lifetimes (customer text, started date, ended date);

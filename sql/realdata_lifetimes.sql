@@ -5,6 +5,7 @@
 -- oracle with a relative tolerance of 1e-9.
 CREATE EXTENSION IF NOT EXISTS cx;
 SET extra_float_digits = 0;
+SET DateStyle = 'ISO, YMD';
 
 -- IBM telco customers, as published.
 CREATE TABLE telco (
@@ -40,7 +41,7 @@ FROM (SELECT retention_agg(started, ended, '2023-12-01', '2024-01-01') AS s
 -- By contract (README): Month-to-month 42.7096774194 (1,655 of 3,875), One year
 -- 11.2771739130 (166 of 1,472), Two year 2.8486646884 (48 of 1,685). Wilson intervals (churn.R):
 -- [41.1601953237, 44.2735996380], [9.7610344145, 12.9948962320], [2.1552876730, 3.7565436774].
-WITH expected(segment, churn, lower, upper) AS (VALUES
+WITH expected(segment, expected_churn, lower, upper) AS (VALUES
     ('Month-to-month', 42.7096774194, 41.1601953237, 44.2735996380),
     ('One year', 11.2771739130, 9.7610344145, 12.9948962320),
     ('Two year', 2.8486646884, 2.1552876730, 3.7565436774)),
@@ -52,7 +53,7 @@ figures AS (
     FROM telco_lifetimes GROUP BY 1)
 SELECT segment, lost_customers(s) AS lost, customers_at_start(s) AS at_start,
        round(churn::numeric, 10) AS churn, round(retention::numeric, 10) AS retention,
-       abs(churn - e.churn) < 1e-9 * e.churn AS churn_ok,
+       abs(churn - expected_churn) < 1e-9 * expected_churn AS churn_ok,
        abs(churn + retention - 100) < 1e-12 AS adds_up,
        abs(ci_lower(s) - e.lower) < 1e-9 * e.lower AND abs(ci_upper(s) - e.upper) < 1e-9 * e.upper
            AS interval_ok

@@ -70,7 +70,7 @@ FROM (SELECT survival_agg(duration, event) AS s FROM km_six GROUP BY customer < 
 SELECT rollup(s) FROM (SELECT 'v1'::survival_summary AS s WHERE false) x;
 
 -- Many rows: 100,000 lifetimes with 1,000 distinct durations, fed in three orders, so that the
--- aggregate's state sorts its tail in and grows km_many times. Each order gives the same summary;
+-- aggregate's state sorts its tail in and grows many times. Each order gives the same summary;
 -- it counts every row; its text and binary forms round-trip.
 CREATE TABLE km_many AS
 SELECT g, (g * 7919 % 1000) / 10.0 AS duration, g % 3 = 0 AS event

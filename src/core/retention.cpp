@@ -56,8 +56,8 @@ void date_from_days(int64_t days, int64_t &year, int &month, int &day)
     int64_t day_of_cycle = z - cycle * 146097;
     int64_t year_of_cycle =
         (day_of_cycle - day_of_cycle / 1460 + day_of_cycle / 36524 - day_of_cycle / 146096) / 365;
-    int64_t day_of_year = day_of_cycle - (365 * year_of_cycle + year_of_cycle / 4 -
-                                          year_of_cycle / 100);
+    int64_t day_of_year =
+        day_of_cycle - (365 * year_of_cycle + year_of_cycle / 4 - year_of_cycle / 100);
     int64_t march_month = (5 * day_of_year + 2) / 153;
     day = static_cast<int>(day_of_year - (153 * march_month + 2) / 5 + 1);
     month = static_cast<int>(march_month < 10 ? march_month + 3 : march_month - 9);
@@ -126,14 +126,14 @@ int64_t add_counts(int64_t a, int64_t b)
 
 // Reads the text form from left to right, reporting the position of what it cannot read.
 class Reader {
-public:
+  public:
     explicit Reader(const char *text) : text_(text), pos_(text) {}
 
     [[noreturn]] void fail(const std::string &expected) const
     {
         throw Error(ErrorKind::invalid_text, "invalid input syntax for a retention summary",
-                    "Expected " + expected + " at character " +
-                        std::to_string(pos_ - text_ + 1) + " of \"" + text_ + "\".",
+                    "Expected " + expected + " at character " + std::to_string(pos_ - text_ + 1) +
+                        " of \"" + text_ + "\".",
                     "A retention summary reads like \"v1 date 2024-01-01/2024-04-01 at_start=3 "
                     "new=2 at_end=3 lost=1 new_lost=1\".");
     }
@@ -230,7 +230,7 @@ public:
 
     bool at_end() const { return *pos_ == '\0'; }
 
-private:
+  private:
     const char *text_;
     const char *pos_;
 };
@@ -253,8 +253,7 @@ void check_period(TimeUnit unit, int64_t start, int64_t end)
                     "A period of infinite length has no churn rate.");
     if (end <= start)
         throw Error(ErrorKind::invalid_parameter, "reporting period is empty",
-                    "The period " + show_period(unit, start, end) +
-                        " must end after it starts.",
+                    "The period " + show_period(unit, start, end) + " must end after it starts.",
                     "The period is [period_start, period_end): period_end is its first "
                     "instant after the period.");
 }
@@ -279,14 +278,15 @@ void add_lifetime(RetentionSummary &s, int64_t started, std::optional<int64_t> e
 {
     if (ended && *ended < started)
         throw Error(ErrorKind::invalid_parameter, "customer lifetime ends before it starts",
-                    "ended must not be earlier than started.",
+                    "The end of a lifetime must not be earlier than its start.",
                     "Use NULL for ended while the customer is still active.");
 
     // No end is later than every instant; an ended equal to started never was active.
     bool active_after_start = !ended || s.period_start < *ended;
     bool lost_within = ended && *ended < s.period_end;
     bool at_start = started <= s.period_start && active_after_start;
-    bool is_new = s.period_start < started && started < s.period_end && (!ended || started < *ended);
+    bool is_new =
+        s.period_start < started && started < s.period_end && (!ended || started < *ended);
     bool at_end = started < s.period_end && !lost_within;
 
     if (at_start) {
@@ -313,9 +313,8 @@ void merge(RetentionSummary &into, const RetentionSummary &from)
         throw Error(ErrorKind::invalid_parameter,
                     "cannot merge retention summaries of different periods",
                     "The summaries cover " +
-                        show_period(unit_of(into), into.period_start, into.period_end) +
-                        " and " + show_period(unit_of(from), from.period_start, from.period_end) +
-                        ".",
+                        show_period(unit_of(into), into.period_start, into.period_end) + " and " +
+                        show_period(unit_of(from), from.period_start, from.period_end) + ".",
                     "Merge only segments of the same reporting period.");
     into.at_start = add_counts(into.at_start, from.at_start);
     into.new_customers = add_counts(into.new_customers, from.new_customers);
@@ -441,7 +440,8 @@ std::optional<double> retention_rate_from_counts(double at_start, double at_end,
     if (!(rate >= 0 && rate <= 100))
         throw Error(ErrorKind::invalid_parameter, "counts give a retention rate outside 0..100",
                     "(E - N) / S assumes that every new customer is still there at the end; "
-                    "these counts give " + show(rate) + " %.",
+                    "these counts give " +
+                        show(rate) + " %.",
                     kCountsHint);
     return rate;
 }
@@ -461,13 +461,12 @@ size_t format_retention(const RetentionSummary &s, char *out)
         format_instant(s.period_start, start, sizeof start);
         format_instant(s.period_end, end, sizeof end);
     }
-    int n = std::snprintf(out, kRetentionTextCapacity,
-                          "v1 %s %s/%s at_start=%lld new=%lld at_end=%lld lost=%lld new_lost=%lld",
-                          date ? "date" : "timestamptz", start, end,
-                          static_cast<long long>(s.at_start),
-                          static_cast<long long>(s.new_customers),
-                          static_cast<long long>(s.at_end), static_cast<long long>(s.lost),
-                          static_cast<long long>(s.new_lost));
+    int n =
+        std::snprintf(out, kRetentionTextCapacity,
+                      "v1 %s %s/%s at_start=%lld new=%lld at_end=%lld lost=%lld new_lost=%lld",
+                      date ? "date" : "timestamptz", start, end, static_cast<long long>(s.at_start),
+                      static_cast<long long>(s.new_customers), static_cast<long long>(s.at_end),
+                      static_cast<long long>(s.lost), static_cast<long long>(s.new_lost));
     return static_cast<size_t>(n);
 }
 

@@ -34,14 +34,14 @@ struct RetentionSummary {
     uint8_t version;
     uint8_t unit;  // a TimeUnit
     uint16_t reserved16;
-    uint32_t reserved32;   // both always zero
-    int64_t period_start;  // first instant of the period, in the unit's ticks
-    int64_t period_end;    // first instant after the period
-    int64_t at_start;      // S
-    int64_t new_customers; // N
-    int64_t at_end;        // E
-    int64_t lost;          // lost from the start
-    int64_t new_lost;      // new and lost within the period
+    uint32_t reserved32;    // both always zero
+    int64_t period_start;   // first instant of the period, in the unit's ticks
+    int64_t period_end;     // first instant after the period
+    int64_t at_start;       // S
+    int64_t new_customers;  // N
+    int64_t at_end;         // E
+    int64_t lost;           // lost from the start
+    int64_t new_lost;       // new and lost within the period
 };
 
 static_assert(std::is_trivially_copyable<RetentionSummary>::value, "copied as bytes");

@@ -53,16 +53,16 @@ uint32_t merge_runs(const SurvivalEntry *a, uint32_t na, const SurvivalEntry *b,
 
 // Reads the text form from left to right, reporting the position of what it cannot read.
 class Reader {
-public:
+  public:
     explicit Reader(const char *text) : text_(text), pos_(text) {}
 
     [[noreturn]] void fail(const std::string &expected) const
     {
-        throw Error(ErrorKind::invalid_text, "invalid input syntax for a survival summary",
-                    "Expected " + expected + " at character " +
-                        std::to_string(pos_ - text_ + 1) + ".",
-                    "A survival summary reads like \"v1 0:0/11 1:380/233 2:123/115\": each "
-                    "distinct duration with its events and censorings.");
+        throw Error(
+            ErrorKind::invalid_text, "invalid input syntax for a survival summary",
+            "Expected " + expected + " at character " + std::to_string(pos_ - text_ + 1) + ".",
+            "A survival summary reads like \"v1 0:0/11 1:380/233 2:123/115\": each "
+            "distinct duration with its events and censorings.");
     }
 
     bool accept(char c)
@@ -111,7 +111,7 @@ public:
 
     bool at_end() const { return *pos_ == '\0'; }
 
-private:
+  private:
     const char *text_;
     const char *pos_;
 };
@@ -139,8 +139,7 @@ bool count_in_sorted(SurvivalEntry *entries, uint32_t sorted, double duration, b
 {
     SurvivalEntry *end = entries + sorted;
     SurvivalEntry *at = std::lower_bound(
-        entries, end, duration,
-        [](const SurvivalEntry &e, double d) { return e.duration < d; });
+        entries, end, duration, [](const SurvivalEntry &e, double d) { return e.duration < d; });
     if (at == end || at->duration != duration)
         return false;
 
@@ -152,10 +151,9 @@ bool count_in_sorted(SurvivalEntry *entries, uint32_t sorted, double duration, b
 uint32_t compact(SurvivalEntry *entries, uint32_t count, uint32_t sorted, SurvivalEntry *scratch)
 {
     // Sort the tail and add up its equal durations in place.
-    std::sort(entries + sorted, entries + count,
-              [](const SurvivalEntry &a, const SurvivalEntry &b) {
-                  return a.duration < b.duration;
-              });
+    std::sort(
+        entries + sorted, entries + count,
+        [](const SurvivalEntry &a, const SurvivalEntry &b) { return a.duration < b.duration; });
     uint32_t tail = sorted;
     for (uint32_t i = sorted; i < count; i++) {
         if (tail > sorted && entries[tail - 1].duration == entries[i].duration)

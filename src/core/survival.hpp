@@ -32,10 +32,10 @@ struct SurvivalEntry {
 struct SurvivalHeader {
     int32_t varlena_size;  // PostgreSQL's length word, set by the glue
     uint8_t version;
-    uint8_t flags;       // always zero
-    uint16_t reserved;   // always zero
-    uint32_t count;      // entries in use
-    uint32_t sorted;     // leading entries sorted by duration, each duration once
+    uint8_t flags;      // always zero
+    uint16_t reserved;  // always zero
+    uint32_t count;     // entries in use
+    uint32_t sorted;    // leading entries sorted by duration, each duration once
 };
 
 static_assert(std::is_trivially_copyable<SurvivalEntry>::value, "copied as bytes");

@@ -36,8 +36,8 @@ RetentionSummary *state_for_update(FunctionCallInfo fcinfo)
     bool in_aggregate = AggCheckCallContext(fcinfo, &aggregate_context) != 0;
     if (PG_ARGISNULL(0)) {
         MemoryContext into = in_aggregate ? aggregate_context : CurrentMemoryContext;
-        auto *state = static_cast<RetentionSummary *>(
-            MemoryContextAlloc(into, sizeof(RetentionSummary)));
+        auto *state =
+            static_cast<RetentionSummary *>(MemoryContextAlloc(into, sizeof(RetentionSummary)));
         *state = empty_retention();
         return state;
     }

@@ -38,10 +38,10 @@ uint32_t capacity_of(const SurvivalHeader *h)
 SurvivalHeader *new_summary(uint32_t capacity)
 {
     if (capacity > kMaxEntries)
-        ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-                        errmsg("survival summary too large"),
-                        errdetail("A survival summary holds at most %u distinct durations.",
-                                  kMaxEntries)));
+        ereport(
+            ERROR,
+            (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED), errmsg("survival summary too large"),
+             errdetail("A survival summary holds at most %u distinct durations.", kMaxEntries)));
     size_t size = sizeof(SurvivalHeader) + static_cast<size_t>(capacity) * sizeof(SurvivalEntry);
     auto *h = static_cast<SurvivalHeader *>(palloc0(size));
     SET_VARSIZE(h, size);
@@ -111,7 +111,7 @@ SurvivalHeader *make_room(SurvivalHeader *state)
         return state;
 
     // The old value is freed by the aggregate machinery once it has copied the new one.
-    uint32_t grown = capacity < kFirstCapacity ? kFirstCapacity
+    uint32_t grown = capacity < kFirstCapacity    ? kFirstCapacity
                      : capacity > kMaxEntries / 2 ? kMaxEntries
                                                   : capacity * 2;
     SurvivalHeader *bigger = new_summary(grown);

@@ -64,10 +64,10 @@ TEST(Retention, Boundaries)
     // Period [2024-01-01, 2024-02-01).
     RetentionSummary s = empty_retention();
     use_period(s, TimeUnit::date, k2024_01_01, k2024_02_01);
-    add_lifetime(s, k2024_01_01, std::nullopt);  // starts at the period start: S, E
-    add_lifetime(s, k2024_02_01, std::nullopt);  // starts at the period end: nowhere
-    add_lifetime(s, k2023_12_01, k2024_01_01);   // ends at the period start: nowhere
-    add_lifetime(s, k2023_12_01, k2024_02_01);   // ends at the period end: S, E
+    add_lifetime(s, k2024_01_01, std::nullopt);         // starts at the period start: S, E
+    add_lifetime(s, k2024_02_01, std::nullopt);         // starts at the period end: nowhere
+    add_lifetime(s, k2023_12_01, k2024_01_01);          // ends at the period start: nowhere
+    add_lifetime(s, k2023_12_01, k2024_02_01);          // ends at the period end: S, E
     add_lifetime(s, k2024_01_01 + 9, k2024_01_01 + 9);  // never active: nowhere
     EXPECT_EQ(s.at_start, 2);
     EXPECT_EQ(s.new_customers, 0);

@@ -12,7 +12,7 @@ namespace {
 // Builds a curve the way the aggregate does: counts into the sorted part, appends new
 // durations to the tail, and compacts when the room (capacity) is full.
 class Builder {
-public:
+  public:
     explicit Builder(uint32_t capacity) : entries_(capacity), scratch_(capacity) {}
 
     void add(double duration, bool event)
@@ -38,7 +38,7 @@ public:
         return SurvivalCurve{entries_.data(), count_};
     }
 
-private:
+  private:
     std::vector<SurvivalEntry> entries_;
     std::vector<SurvivalEntry> scratch_;
     uint32_t count_ = 0;
