@@ -149,3 +149,12 @@ SELECT pg_temp.copy_binary('err_v', 5, $$printf '\001\000\000\000\001'$$);
 SELECT pg_temp.copy_binary('err_v', 5, $$printf '\002\000\000\000\000'$$);
 SELECT pg_temp.copy_binary('err_v', 29, $$printf '\001\000\000\000\001\277\360'; head -c 6 /dev/zero; printf '\000\000\000\000\000\000\000\001'; head -c 8 /dev/zero$$);
 SELECT pg_temp.copy_binary('err_v', 29, $$printf '\001\000\000\000\001\100\004'; head -c 22 /dev/zero$$);
+
+-- Cohort retention: an unknown period [22023], NULL arguments [22004], a query that writes
+-- (the function is STABLE) [0A000].
+SELECT pg_temp.sqlstate_of($$ SELECT * FROM cohort_retention('SELECT 1, now()', 'year') $$);
+SELECT pg_temp.sqlstate_of($$ SELECT * FROM cohort_retention('SELECT 1, now()', NULL) $$);
+SELECT pg_temp.sqlstate_of($$ SELECT * FROM cohort_retention(NULL, 'month') $$);
+CREATE TABLE err_log (n int);
+SELECT pg_temp.sqlstate_of($$ SELECT * FROM cohort_retention('INSERT INTO err_log VALUES (1) RETURNING 1, now()', 'month') $$);
+SELECT * FROM cohort_retention('SELECT 1, now()', 'year');

@@ -229,3 +229,49 @@ SELECT round(clv(100, 80, 10)::numeric, 10) AS clv,
        abs(clv(100, 80, 10) - 266.6666667) < 1e-9 * 266.6666667 AS clv_ok,
        clv(50, 50, 0) AS half, clv(100, 0, 10) AS none,
        round(clv(-20, 60, 5)::numeric, 8) AS negative_margin;
+
+-- Cohort retention, worked out by hand. Activity in New York time (UTC-5 in January):
+--   c1: Mon 2024-01-01 10:00, Mon 01-08 09:00, Sat 01-20 12:00
+--   c2: Sun 2024-01-07 23:30, Tue 01-09 12:00
+--   c3: Mon 2024-01-15 08:00
+--   c4: 2024-01-08 03:00 UTC, which is Sun 01-07 22:00 in New York
+--   a row without customer and one without time, both ignored.
+CREATE TABLE lt_activity (customer text, at timestamptz);
+SET TimeZone = 'America/New_York';
+INSERT INTO lt_activity VALUES
+    ('c1', '2024-01-01 10:00'), ('c1', '2024-01-08 09:00'), ('c1', '2024-01-20 12:00'),
+    ('c2', '2024-01-07 23:30'), ('c2', '2024-01-09 12:00'),
+    ('c3', '2024-01-15 08:00'),
+    ('c4', '2024-01-08 03:00+00'),
+    (NULL, '2024-01-02 12:00'), ('c5', NULL);
+-- Weeks start on Monday. Cohort 2024-01-01: c1, c2, c4 (3); k 1 (week of 01-08): c1, c2 ->
+-- 66.67 %; k 2 (week of 01-15): c1 -> 33.33 %. Cohort 2024-01-15: c3; the last week present is
+-- that of 01-15, so it has k 0 only.
+SELECT cohort, k, cohort_size, active_customers, round(retention_percent::numeric, 4) AS percent
+FROM cohort_retention('SELECT customer, at FROM lt_activity', 'week');
+-- In UTC, c2's Sunday 23:30 (04:30 UTC) and c4's Sunday 22:00 (03:00 UTC) fall on Monday 01-08:
+-- cohort 01-01 is c1 alone (active in k 0, 1 and 2); 01-08 is c2 and c4 (k 1: nobody, 0 %, as
+-- c2's Tuesday is in the same week); 01-15 is c3.
+SET TimeZone = 'UTC';
+SELECT cohort, k, cohort_size, active_customers, round(retention_percent::numeric, 4) AS percent
+FROM cohort_retention('SELECT customer, at FROM lt_activity', 'week');
+-- Days in New York: cohort 01-01 is c1 (active on days 0, 7 and 19, the last day present being
+-- 01-20); 01-07 is c2 and c4 (c2 again on 01-09: k 2, 50 %; k runs to 13); 01-15 is c3 (k to 5).
+SET TimeZone = 'America/New_York';
+SELECT cohort, count(*) AS periods, max(k) AS last_k,
+       array_agg(k ORDER BY k) FILTER (WHERE active_customers > 0) AS active_at,
+       array_agg(retention_percent ORDER BY k) FILTER (WHERE active_customers > 0) AS percents
+FROM cohort_retention('SELECT customer, at FROM lt_activity', 'day')
+GROUP BY cohort ORDER BY cohort;
+-- Months: everyone's first activity is in January 2024, the only month present.
+SELECT * FROM cohort_retention('SELECT customer, at FROM lt_activity');
+RESET TimeZone;
+-- Quarters from a date column: customer 1 on 2024-02-10 and 2024-05-01, customer 2 on
+-- 2024-03-31 and 2024-10-01. Cohort 2024 Q1 (2 customers), last quarter Q4: k 0: 2 (100 %),
+-- k 1: customer 1 (50 %), k 2: nobody (0 %), k 3: customer 2 (50 %).
+SELECT * FROM cohort_retention($$
+    SELECT * FROM (VALUES (1, date '2024-02-10'), (1, date '2024-05-01'),
+                          (2, date '2024-03-31'), (2, date '2024-10-01')) v(customer, day) $$,
+    'quarter');
+-- No activity at all: no rows.
+SELECT count(*) FROM cohort_retention('SELECT customer, at FROM lt_activity WHERE false', 'month');
