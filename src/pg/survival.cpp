@@ -5,9 +5,10 @@
 // A row whose duration is already in the sorted part adds to its count in place; a new duration
 // is appended to an unsorted tail. When the room is full the tail is sorted and merged in
 // (duplicates added up), and only if that frees less than half of the room does the state move
-// to a new value of twice the size, which PostgreSQL copies into the aggregate's memory. So a
-// group costs about 24 bytes per distinct duration, at most twice that with the room, and the
-// work is O(n log n) over n rows.
+// to a new value of twice the size, which PostgreSQL copies into the aggregate's memory (while it
+// does, the old value, the new one and its copy are alive together). So a group costs about 24
+// bytes per distinct duration, at most twice that with the room, and the work is O(n log n)
+// over n rows.
 #include "core/survival.hpp"
 #include "pg/boundary.hpp"
 
@@ -20,6 +21,9 @@ namespace {
 constexpr uint32_t kFirstCapacity = 16;
 
 // Most entries a value can hold within PostgreSQL's 1 GB limit on a datum.
+// XXX A group with more distinct durations (about 44 million) fails with ERROR 54000, and the
+// text form of more than about 16 million cannot be allocated (also 1 GB): rounding durations
+// avoids both; binning durations in the summary would lift the limit at the cost of exactness.
 constexpr uint32_t kMaxEntries = (MaxAllocSize - sizeof(SurvivalHeader)) / sizeof(SurvivalEntry);
 
 SurvivalEntry *entries_of(SurvivalHeader *h) { return reinterpret_cast<SurvivalEntry *>(h + 1); }
