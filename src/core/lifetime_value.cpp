@@ -5,21 +5,9 @@
 #include <string>
 
 #include "core/error.hpp"
-#include "core/summary_text.hpp"
+#include "core/number_text.hpp"
 
 namespace cx {
-namespace {
-
-// Shows a number for messages, as the shortest text that reads back the same.
-std::string show(double value)
-{
-    char text[32];
-    size_t n = format_double(value, text, sizeof text);
-    return std::string(text, n);
-}
-
-}  // namespace
-
 double clv(double margin, double retention, double discount)
 {
     if (!std::isfinite(margin))
@@ -27,11 +15,11 @@ double clv(double margin, double retention, double discount)
     if (!(retention >= 0 && retention < 100))
         throw Error(
             ErrorKind::invalid_parameter, "retention rate out of range",
-            "The retention rate is a percent in [0, 100); " + show(retention) + " was given.",
+            "The retention rate is a percent in [0, 100); " + to_text(retention) + " was given.",
             "A retention of 100 % keeps every customer forever and has no finite value.");
     if (!(discount >= 0) || !std::isfinite(discount))
         throw Error(ErrorKind::invalid_parameter, "discount rate out of range",
-                    "The discount rate is a finite percent of 0 or more; " + show(discount) +
+                    "The discount rate is a finite percent of 0 or more; " + to_text(discount) +
                         " was given.");
 
     // Rates in percent become fractions; 1 + d - r > 0 since r < 1 and d >= 0.

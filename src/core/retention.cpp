@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/number_text.hpp"
 #include "core/summary_text.hpp"
 
 namespace cx {
@@ -391,21 +392,13 @@ std::optional<Interval> retention_interval(const RetentionSummary &s, double con
 
 namespace {
 
-// Shows a number for messages, as the shortest text that reads back the same.
-std::string show(double value)
-{
-    char text[32];
-    size_t n = format_double(value, text, sizeof text);
-    return std::string(text, n);
-}
-
 // Throws invalid_parameter unless count is a finite number >= 0.
 void check_count(double count, const char *name)
 {
     if (!std::isfinite(count) || count < 0)
         throw Error(ErrorKind::invalid_parameter,
                     std::string(name) + " must be a finite count of 0 or more",
-                    "Got " + show(count) + ".");
+                    "Got " + to_text(count) + ".");
 }
 
 const char *kCountsHint =
@@ -420,8 +413,8 @@ std::optional<double> churn_rate_from_counts(double at_start, double lost)
     check_count(lost, "lost customers");
     if (lost > at_start)
         throw Error(ErrorKind::invalid_parameter, "more customers lost than at the start",
-                    "The churn rate counts only customers lost from the " + show(at_start) +
-                        " at the start; " + show(lost) + " were given as lost.",
+                    "The churn rate counts only customers lost from the " + to_text(at_start) +
+                        " at the start; " + to_text(lost) + " were given as lost.",
                     kCountsHint);
     if (at_start == 0)
         return std::nullopt;
@@ -441,7 +434,7 @@ std::optional<double> retention_rate_from_counts(double at_start, double at_end,
         throw Error(ErrorKind::invalid_parameter, "counts give a retention rate outside 0..100",
                     "(E - N) / S assumes that every new customer is still there at the end; "
                     "these counts give " +
-                        show(rate) + " %.",
+                        to_text(rate) + " %.",
                     kCountsHint);
     return rate;
 }

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/number_text.hpp"
 #include "core/summary_text.hpp"
 
 namespace cx {
@@ -116,21 +117,13 @@ class Reader {
     const char *pos_;
 };
 
-// Shows a number for messages, as the shortest text that reads back the same.
-std::string show(double value)
-{
-    char text[32];
-    size_t n = format_double(value, text, sizeof text);
-    return std::string(text, n);
-}
-
 }  // namespace
 
 void check_duration(double duration)
 {
     if (!std::isfinite(duration) || duration < 0)
         throw Error(ErrorKind::invalid_parameter, "duration must be a finite number of 0 or more",
-                    "Got " + show(duration) + ".",
+                    "Got " + to_text(duration) + ".",
                     "A lifetime is the time from a customer's start to their leaving or to the "
                     "last time they were seen.");
 }
