@@ -125,6 +125,46 @@ int64_t add_counts(int64_t a, int64_t b)
     return sum;
 }
 
+// Where a lifetime counts in a summary's period; add_lifetime and remove_lifetime share it so
+// that a removal undoes exactly what the addition did.
+struct Counted {
+    bool at_start;     // S
+    bool is_new;       // N
+    bool at_end;       // E
+    bool lost_within;  // lost from S or from N, whichever counted it
+};
+
+// Classifies the lifetime [started, ended) in the period of s; no ended means still active.
+// Throws invalid_parameter if ended is before started.
+Counted classify(const RetentionSummary &s, int64_t started, std::optional<int64_t> ended)
+{
+    if (ended && *ended < started)
+        throw Error(ErrorKind::invalid_parameter, "customer lifetime ends before it starts",
+                    "The end of a lifetime must not be earlier than its start.",
+                    "Use NULL for ended while the customer is still active.");
+
+    // No end is later than every instant; an ended equal to started never was active.
+    bool active_after_start = !ended || s.period_start < *ended;
+    Counted c;
+    c.lost_within = ended && *ended < s.period_end;
+    c.at_start = started <= s.period_start && active_after_start;
+    c.is_new = s.period_start < started && started < s.period_end && (!ended || started < *ended);
+    c.at_end = started < s.period_end && !c.lost_within;
+    return c;
+}
+
+// Throws invalid_parameter unless a and b, both with a period, have the same one.
+void check_same_period(const RetentionSummary &a, const RetentionSummary &b)
+{
+    if (unit_of(a) != unit_of(b) || a.period_start != b.period_start ||
+        a.period_end != b.period_end)
+        throw Error(ErrorKind::invalid_parameter,
+                    "cannot merge retention summaries of different periods",
+                    "The summaries cover " + show_period(unit_of(a), a.period_start, a.period_end) +
+                        " and " + show_period(unit_of(b), b.period_start, b.period_end) + ".",
+                    "Merge only segments of the same reporting period.");
+}
+
 // Reads the text form from left to right, reporting the position of what it cannot read.
 class Reader {
   public:
@@ -277,28 +317,39 @@ void use_period(RetentionSummary &s, TimeUnit unit, int64_t start, int64_t end)
 
 void add_lifetime(RetentionSummary &s, int64_t started, std::optional<int64_t> ended)
 {
-    if (ended && *ended < started)
-        throw Error(ErrorKind::invalid_parameter, "customer lifetime ends before it starts",
-                    "The end of a lifetime must not be earlier than its start.",
-                    "Use NULL for ended while the customer is still active.");
-
-    // No end is later than every instant; an ended equal to started never was active.
-    bool active_after_start = !ended || s.period_start < *ended;
-    bool lost_within = ended && *ended < s.period_end;
-    bool at_start = started <= s.period_start && active_after_start;
-    bool is_new =
-        s.period_start < started && started < s.period_end && (!ended || started < *ended);
-    bool at_end = started < s.period_end && !lost_within;
-
-    if (at_start) {
+    Counted c = classify(s, started, ended);
+    if (c.at_start) {
         s.at_start++;
-        s.lost += lost_within;
+        s.lost += c.lost_within;
     }
-    if (is_new) {
+    if (c.is_new) {
         s.new_customers++;
-        s.new_lost += lost_within;
+        s.new_lost += c.lost_within;
     }
-    s.at_end += at_end;
+    s.at_end += c.at_end;
+}
+
+bool remove_lifetime(RetentionSummary &s, int64_t started, std::optional<int64_t> ended)
+{
+    Counted c = classify(s, started, ended);
+
+    // Check every count first, so that a lifetime the summary does not hold changes nothing.
+    bool held = (!c.at_start || (s.at_start > 0 && (!c.lost_within || s.lost > 0))) &&
+                (!c.is_new || (s.new_customers > 0 && (!c.lost_within || s.new_lost > 0))) &&
+                (!c.at_end || s.at_end > 0);
+    if (!held)
+        return false;
+
+    if (c.at_start) {
+        s.at_start--;
+        s.lost -= c.lost_within;
+    }
+    if (c.is_new) {
+        s.new_customers--;
+        s.new_lost -= c.lost_within;
+    }
+    s.at_end -= c.at_end;
+    return true;
 }
 
 void merge(RetentionSummary &into, const RetentionSummary &from)
@@ -309,19 +360,36 @@ void merge(RetentionSummary &into, const RetentionSummary &from)
         into = from;  // a summary without a period holds no customers
         return;
     }
-    if (unit_of(into) != unit_of(from) || into.period_start != from.period_start ||
-        into.period_end != from.period_end)
-        throw Error(ErrorKind::invalid_parameter,
-                    "cannot merge retention summaries of different periods",
-                    "The summaries cover " +
-                        show_period(unit_of(into), into.period_start, into.period_end) + " and " +
-                        show_period(unit_of(from), from.period_start, from.period_end) + ".",
-                    "Merge only segments of the same reporting period.");
+    check_same_period(into, from);
     into.at_start = add_counts(into.at_start, from.at_start);
     into.new_customers = add_counts(into.new_customers, from.new_customers);
     into.at_end = add_counts(into.at_end, from.at_end);
     into.lost = add_counts(into.lost, from.lost);
     into.new_lost = add_counts(into.new_lost, from.new_lost);
+}
+
+bool subtract(RetentionSummary &whole, const RetentionSummary &part)
+{
+    // An empty summary added nothing; a summary without a period holds nothing to remove.
+    if (unit_of(part) == TimeUnit::none)
+        return true;
+    if (unit_of(whole) == TimeUnit::none)
+        return false;
+    check_same_period(whole, part);
+
+    if (whole.at_start < part.at_start || whole.new_customers < part.new_customers ||
+        whole.at_end < part.at_end || whole.lost < part.lost || whole.new_lost < part.new_lost)
+        return false;
+    RetentionSummary rest = whole;
+    rest.at_start -= part.at_start;
+    rest.new_customers -= part.new_customers;
+    rest.at_end -= part.at_end;
+    rest.lost -= part.lost;
+    rest.new_lost -= part.new_lost;
+    if (rest.at_start == 0 && rest.new_customers == 0 && rest.at_end == 0)
+        return false;
+    whole = rest;
+    return true;
 }
 
 void validate(const RetentionSummary &s, ErrorKind kind)

@@ -66,8 +66,19 @@ void use_period(RetentionSummary &s, TimeUnit unit, int64_t start, int64_t end);
 // Throws invalid_parameter if ended is before started.
 void add_lifetime(RetentionSummary &s, int64_t started, std::optional<int64_t> ended);
 
+// Removes one lifetime that add_lifetime counted in the summary's period, classifying it the
+// same way. Throws invalid_parameter if ended is before started, like add_lifetime; returns
+// false, changing nothing, when the summary does not hold such a lifetime.
+bool remove_lifetime(RetentionSummary &s, int64_t started, std::optional<int64_t> ended);
+
 // Adds the counts of from into into; both must have the same period unless one has none.
 void merge(RetentionSummary &into, const RetentionSummary &from);
+
+// Removes from whole the counts of part, which merge added to it. Throws invalid_parameter for
+// different periods, like merge. Returns false, changing nothing, when whole does not hold part
+// or when the rest would count nobody: whether the summaries left in whole gave the period or
+// were all empty ("v1 empty") is then unknown, and only a recomputation can tell.
+bool subtract(RetentionSummary &whole, const RetentionSummary &part);
 
 // Throws (with the given kind) unless s is a well-formed stored summary.
 void validate(const RetentionSummary &s, ErrorKind kind);

@@ -128,16 +128,40 @@ void check_duration(double duration)
                     "last time they were seen.");
 }
 
-bool count_in_sorted(SurvivalEntry *entries, uint32_t sorted, double duration, bool event)
+uint32_t find_in_sorted(const SurvivalEntry *entries, uint32_t sorted, double duration)
 {
-    SurvivalEntry *end = entries + sorted;
-    SurvivalEntry *at = std::lower_bound(
+    const SurvivalEntry *end = entries + sorted;
+    const SurvivalEntry *at = std::lower_bound(
         entries, end, duration, [](const SurvivalEntry &e, double d) { return e.duration < d; });
     if (at == end || at->duration != duration)
+        return sorted;
+    return static_cast<uint32_t>(at - entries);
+}
+
+bool count_in_sorted(SurvivalEntry *entries, uint32_t sorted, double duration, bool event)
+{
+    uint32_t at = find_in_sorted(entries, sorted, duration);
+    if (at == sorted)
         return false;
 
     // A count here cannot overflow before 2^63 rows have been read.
-    (event ? at->events : at->censored)++;
+    (event ? entries[at].events : entries[at].censored)++;
+    return true;
+}
+
+bool uncount_at(SurvivalEntry *entries, uint32_t &count, uint32_t &sorted, uint32_t at, bool event)
+{
+    int64_t &n = event ? entries[at].events : entries[at].censored;
+    if (n == 0)
+        return false;
+    n--;
+
+    // A duration nobody has any more is not listed: a recomputation would not list it.
+    if (entries[at].events == 0 && entries[at].censored == 0) {
+        std::memmove(entries + at, entries + at + 1, (count - at - 1) * sizeof(SurvivalEntry));
+        count--;
+        sorted--;
+    }
     return true;
 }
 
@@ -164,6 +188,29 @@ uint32_t compact(SurvivalEntry *entries, uint32_t count, uint32_t sorted, Surviv
 uint32_t merge_curves(SurvivalCurve a, SurvivalCurve b, SurvivalEntry *out)
 {
     return merge_runs(a.entries, a.count, b.entries, b.count, out);
+}
+
+bool subtract_curves(SurvivalCurve whole, SurvivalCurve part, SurvivalEntry *out, uint32_t &n)
+{
+    // Walk both in order of duration: every duration of part must be in whole.
+    uint32_t i = 0;
+    n = 0;
+    for (uint32_t j = 0; j < part.count; j++) {
+        const SurvivalEntry &p = part.entries[j];
+        while (i < whole.count && whole.entries[i].duration < p.duration)
+            out[n++] = whole.entries[i++];
+        if (i == whole.count || whole.entries[i].duration != p.duration ||
+            whole.entries[i].events < p.events || whole.entries[i].censored < p.censored)
+            return false;
+        SurvivalEntry rest = whole.entries[i++];
+        rest.events -= p.events;
+        rest.censored -= p.censored;
+        if (rest.events != 0 || rest.censored != 0)
+            out[n++] = rest;
+    }
+    while (i < whole.count)
+        out[n++] = whole.entries[i++];
+    return true;
 }
 
 void validate(SurvivalCurve curve, ErrorKind kind)

@@ -51,9 +51,19 @@ struct SurvivalCurve {
 // Throws invalid_parameter unless duration is finite and >= 0.
 void check_duration(double duration);
 
+// Where duration is in the sorted part entries[0, sorted); sorted when it is not there.
+uint32_t find_in_sorted(const SurvivalEntry *entries, uint32_t sorted, double duration);
+
 // Counts one customer in the sorted part entries[0, sorted) if its duration is there; false
 // when it is not and the caller must append it.
 bool count_in_sorted(SurvivalEntry *entries, uint32_t sorted, double duration, bool event);
+
+// Removes one customer counted at entries[at] of the sorted part entries[0, sorted), the
+// entries [sorted, count) being the tail: decrements its events (event) or censorings and, when
+// both reach 0, drops the entry, moving the entries after it down and shrinking sorted and
+// count by one, so that the summary is what counting without that customer gives. Returns
+// false, changing nothing, when the entry has no such customer.
+bool uncount_at(SurvivalEntry *entries, uint32_t &count, uint32_t &sorted, uint32_t at, bool event);
 
 // Sorts the tail [sorted, count) into the sorted part, adding up equal durations, using
 // scratch (room for count entries); returns the new count, all of it sorted. Throws
@@ -63,6 +73,11 @@ uint32_t compact(SurvivalEntry *entries, uint32_t count, uint32_t sorted, Surviv
 // Merges two curves into out (room for a.count + b.count entries); returns the entries
 // written. Throws out_of_range if a count would overflow.
 uint32_t merge_curves(SurvivalCurve a, SurvivalCurve b, SurvivalEntry *out);
+
+// Writes whole minus part into out (room for whole.count entries), dropping durations whose
+// counts both reach 0, and sets n to the entries written: the curve of the customers of whole
+// that part does not hold. Returns false when whole does not hold every customer of part.
+bool subtract_curves(SurvivalCurve whole, SurvivalCurve part, SurvivalEntry *out, uint32_t &n);
 
 // Throws (with the given kind) unless the curve is well formed: durations finite, >= 0 and
 // increasing, counts >= 0 and not both 0, the total below 2^63.

@@ -2,6 +2,9 @@
 // churn_rate(), retention_rate(), retention_agg() and rollup(), the summary's figures, the
 // counts-only churn and retention formulas, and clv(). The aggregate state is the summary itself,
 // updated in place; the per-row functions allocate nothing.
+#include <optional>
+#include <utility>
+
 #include "core/lifetime_value.hpp"
 #include "core/retention.hpp"
 #include "pg/boundary.hpp"
@@ -56,6 +59,39 @@ int64_t instant_arg(FunctionCallInfo fcinfo, int n, TimeUnit unit)
                                   : static_cast<int64_t>(PG_GETARG_TIMESTAMPTZ(n));
 }
 
+// Reads the period bounds, arguments 3 and 4, which every row must give, even one that is
+// otherwise ignored.
+void period_args(FunctionCallInfo fcinfo, TimeUnit unit, int64_t &start, int64_t &end)
+{
+    if (PG_ARGISNULL(3) || PG_ARGISNULL(4))
+        ereport(ERROR,
+                (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+                 errmsg("reporting period bounds must not be NULL"),
+                 errhint("Pass the period's first instant and its first instant after the period "
+                         "as period_start and period_end.")));
+    start = instant_arg(fcinfo, 3, unit);
+    end = instant_arg(fcinfo, 4, unit);
+}
+
+// Whether the state already has the period [start, end) of unit.
+bool has_period(const RetentionSummary &state, TimeUnit unit, int64_t start, int64_t end)
+{
+    return unit_of(state) == unit && state.period_start == start && state.period_end == end;
+}
+
+// The lifetime (started, ended) of a row, or nothing for a row without a start, which the
+// aggregates ignore like a NULL score. A NULL ended is a customer still active.
+std::optional<std::pair<int64_t, std::optional<int64_t>>> lifetime_args(FunctionCallInfo fcinfo,
+                                                                        TimeUnit unit)
+{
+    if (PG_ARGISNULL(1))
+        return std::nullopt;
+    std::optional<int64_t> ended;
+    if (!PG_ARGISNULL(2))
+        ended = instant_arg(fcinfo, 2, unit);
+    return std::make_pair(instant_arg(fcinfo, 1, unit), ended);
+}
+
 // Transition of the lifetime aggregates: counts one row (started, ended, period_start,
 // period_end). Not strict: a NULL ended is a customer still active.
 Datum add_lifetime_row(FunctionCallInfo fcinfo, TimeUnit unit)
@@ -63,29 +99,56 @@ Datum add_lifetime_row(FunctionCallInfo fcinfo, TimeUnit unit)
     RetentionSummary *state = state_for_update(fcinfo);
 
     // The period comes first: every row must give it, even one that is otherwise ignored.
-    if (PG_ARGISNULL(3) || PG_ARGISNULL(4))
-        ereport(ERROR,
-                (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-                 errmsg("reporting period bounds must not be NULL"),
-                 errhint("Pass the period's first instant and its first instant after the period "
-                         "as period_start and period_end.")));
-    int64_t start = instant_arg(fcinfo, 3, unit);
-    int64_t end = instant_arg(fcinfo, 4, unit);
-    if (unlikely(unit_of(*state) != unit || state->period_start != start ||
-                 state->period_end != end))
+    int64_t start, end;
+    period_args(fcinfo, unit, start, end);
+    if (unlikely(!has_period(*state, unit, start, end)))
         guarded_void([&] {
             check_period(unit, start, end);
             use_period(*state, unit, start, end);
         });
 
-    // A row without a start is ignored, like a NULL score.
-    if (PG_ARGISNULL(1))
+    auto lifetime = lifetime_args(fcinfo, unit);
+    if (!lifetime)
         PG_RETURN_POINTER(state);
-    int64_t started = instant_arg(fcinfo, 1, unit);
-    std::optional<int64_t> ended;
-    if (!PG_ARGISNULL(2))
-        ended = instant_arg(fcinfo, 2, unit);
-    guarded_void([&] { add_lifetime(*state, started, ended); });
+    guarded_void([&] { add_lifetime(*state, lifetime->first, lifetime->second); });
+    PG_RETURN_POINTER(state);
+}
+
+// Inverse transition of the lifetime aggregates: removes a row that add_lifetime_row counted,
+// after the same checks of its period. Not strict, like the forward function (PostgreSQL wants
+// both alike): a row without a start was ignored and is ignored again. Returns NULL, which asks
+// PostgreSQL to recompute the frame, when the state does not hold the row; inside a window that
+// does not happen, as every row of the frame was added before.
+Datum remove_lifetime_row(FunctionCallInfo fcinfo, TimeUnit unit)
+{
+    // PostgreSQL never passes a NULL state to an inverse; called directly, there is nothing to
+    // remove from.
+    if (PG_ARGISNULL(0))
+        PG_RETURN_NULL();
+    RetentionSummary *state = state_for_update(fcinfo);
+
+    // The same checks of the period as the forward function, with the same errors. A state
+    // without a period has counted no row.
+    int64_t start, end;
+    period_args(fcinfo, unit, start, end);
+    bool no_period = false;
+    if (unlikely(!has_period(*state, unit, start, end)))
+        guarded_void([&] {
+            check_period(unit, start, end);
+            no_period = unit_of(*state) == TimeUnit::none;
+            if (!no_period)
+                use_period(*state, unit, start, end);  // throws: the periods differ
+        });
+    if (no_period)
+        PG_RETURN_NULL();
+
+    auto lifetime = lifetime_args(fcinfo, unit);
+    if (!lifetime)
+        PG_RETURN_POINTER(state);
+    bool held = false;
+    guarded_void([&] { held = remove_lifetime(*state, lifetime->first, lifetime->second); });
+    if (!held)
+        PG_RETURN_NULL();
     PG_RETURN_POINTER(state);
 }
 
@@ -206,12 +269,32 @@ CX_FUNCTION(cx_retention_add_timestamptz)
     return add_lifetime_row(fcinfo, TimeUnit::timestamptz);
 }
 
+// Inverse transitions of the lifetime aggregates over date and timestamptz.
+CX_FUNCTION(cx_retention_remove_date) { return remove_lifetime_row(fcinfo, TimeUnit::date); }
+CX_FUNCTION(cx_retention_remove_timestamptz)
+{
+    return remove_lifetime_row(fcinfo, TimeUnit::timestamptz);
+}
+
 // Combine, and the transition of rollup(): merges a summary of the same period into the state.
 CX_FUNCTION(cx_retention_merge_into)
 {
     RetentionSummary *state = state_for_update(fcinfo);
     const RetentionSummary *other = retention_arg(fcinfo, 1);
     guarded_void([&] { merge(*state, *other); });
+    PG_RETURN_POINTER(state);
+}
+
+// Inverse transition of rollup(): removes a summary that merge_into added. NULL asks PostgreSQL
+// to recompute the frame when the rest would count nobody (see subtract in core/retention.hpp).
+CX_FUNCTION(cx_retention_unmerge)
+{
+    RetentionSummary *state = state_for_update(fcinfo);
+    const RetentionSummary *other = retention_arg(fcinfo, 1);
+    bool exact = false;
+    guarded_void([&] { exact = subtract(*state, *other); });
+    if (!exact)
+        PG_RETURN_NULL();
     PG_RETURN_POINTER(state);
 }
 

@@ -252,6 +252,35 @@ CX_FUNCTION(cx_survival_add)
     PG_RETURN_POINTER(state);
 }
 
+// Inverse transition of survival_agg(duration, event): removes one customer that
+// cx_survival_add counted. Strict like it: a row with a NULL duration or event was ignored. A
+// duration not in the sorted part may be in the tail, which is then sorted in first; the room
+// stays for later rows. Returns NULL, which asks PostgreSQL to recompute the frame, when the
+// state does not hold such a customer; inside a window that does not happen.
+CX_FUNCTION(cx_survival_remove)
+{
+    SurvivalHeader *state = state_for_update(fcinfo);
+    double duration = PG_GETARG_FLOAT8(1);
+    bool event = PG_GETARG_BOOL(2);
+    if (unlikely(!std::isfinite(duration) || duration < 0))
+        guarded_void([&] { check_duration(duration); });
+    duration += 0.0;  // -0 and 0 are one duration
+
+    SurvivalEntry *entries = entries_of(state);
+    uint32_t at = find_in_sorted(entries, state->sorted, duration);
+    if (at == state->sorted && state->count > state->sorted) {
+        auto *scratch = static_cast<SurvivalEntry *>(palloc(sizeof(SurvivalEntry) * state->count));
+        uint32_t n = 0;
+        guarded_void([&] { n = compact(entries, state->count, state->sorted, scratch); });
+        pfree(scratch);
+        state->count = state->sorted = n;
+        at = find_in_sorted(entries, state->sorted, duration);
+    }
+    if (at == state->sorted || !uncount_at(entries, state->count, state->sorted, at, event))
+        PG_RETURN_NULL();
+    PG_RETURN_POINTER(state);
+}
+
 // Combine, and the transition of rollup(): a new summary holding both.
 CX_FUNCTION(cx_survival_merge)
 {
@@ -260,6 +289,21 @@ CX_FUNCTION(cx_survival_merge)
     SurvivalHeader *h = new_summary(a.count + b.count);
     uint32_t n = 0;
     guarded_void([&] { n = merge_curves(a, b, entries_of(h)); });
+    h->count = h->sorted = n;
+    PG_RETURN_POINTER(h);
+}
+
+// Inverse transition of rollup(): a new summary holding the state without a summary that
+// cx_survival_merge added. NULL asks PostgreSQL to recompute the frame when the state does not
+// hold every customer of that summary.
+CX_FUNCTION(cx_survival_unmerge)
+{
+    SurvivalCurve whole = curve_of(summary_arg(fcinfo, 0));
+    SurvivalCurve part = curve_of(summary_arg(fcinfo, 1));
+    SurvivalHeader *h = new_summary(whole.count);
+    uint32_t n = 0;
+    if (!subtract_curves(whole, part, entries_of(h), n))
+        PG_RETURN_NULL();
     h->count = h->sorted = n;
     PG_RETURN_POINTER(h);
 }

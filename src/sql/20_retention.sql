@@ -84,7 +84,10 @@ COMMENT ON OPERATOR CLASS retention_summary_hash_ops USING hash IS
     'hashing of retention_summary';
 
 -- Aggregate support. The transition functions are not strict: a NULL ended is a customer still
--- active, a NULL started ignores the row, and a NULL period bound is an error.
+-- active, a NULL started ignores the row, and a NULL period bound is an error. The inverse
+-- transition functions, which remove the row leaving a moving window frame, are not strict
+-- either (PostgreSQL wants the forward and inverse functions alike): they check the period as
+-- the forward functions do and ignore a row without a start again.
 
 CREATE FUNCTION retention_summary_add(retention_summary, date, date, date, date)
     RETURNS retention_summary
@@ -102,11 +105,34 @@ COMMENT ON FUNCTION retention_summary_add(retention_summary, timestamptz, timest
     'transition function: counts one lifetime (started, ended) in the period '
     '[period_start, period_end)';
 
+CREATE FUNCTION retention_summary_remove(retention_summary, date, date, date, date)
+    RETURNS retention_summary
+    AS 'MODULE_PATHNAME', 'cx_retention_remove_date' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_remove(retention_summary, date, date, date, date) IS
+    'inverse transition function: removes one lifetime (started, ended) from a moving window, '
+    'or returns NULL to ask for a recomputation when the state does not hold it';
+
+CREATE FUNCTION retention_summary_remove(retention_summary, timestamptz, timestamptz,
+                                         timestamptz, timestamptz)
+    RETURNS retention_summary
+    AS 'MODULE_PATHNAME', 'cx_retention_remove_timestamptz' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_remove(retention_summary, timestamptz, timestamptz,
+                                             timestamptz, timestamptz) IS
+    'inverse transition function: removes one lifetime (started, ended) from a moving window, '
+    'or returns NULL to ask for a recomputation when the state does not hold it';
+
 CREATE FUNCTION retention_summary_merge_into(retention_summary, retention_summary)
     RETURNS retention_summary
     AS 'MODULE_PATHNAME', 'cx_retention_merge_into' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION retention_summary_merge_into(retention_summary, retention_summary) IS
     'combine and rollup transition function: adds a summary of the same period to the state';
+
+CREATE FUNCTION retention_summary_unmerge(retention_summary, retention_summary)
+    RETURNS retention_summary
+    AS 'MODULE_PATHNAME', 'cx_retention_unmerge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_unmerge(retention_summary, retention_summary) IS
+    'rollup inverse transition function: removes a summary of the same period from the state, '
+    'or returns NULL to ask for a recomputation when the rest would count nobody';
 
 CREATE FUNCTION retention_summary_finish(retention_summary) RETURNS retention_summary
     AS 'MODULE_PATHNAME', 'cx_retention_finish' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -157,7 +183,9 @@ CREATE FUNCTION ci_upper(retention_summary, confidence double precision DEFAULT 
 COMMENT ON FUNCTION ci_upper(retention_summary, double precision) IS
     'upper bound of the Wilson interval of the churn rate';
 
--- The aggregates, for date and timestamptz lifetimes.
+-- The aggregates, for date and timestamptz lifetimes. Each has a moving-aggregate form (MSFUNC,
+-- MINVFUNC), so that a window frame whose start moves removes the rows leaving it instead of
+-- recomputing the frame.
 
 CREATE AGGREGATE churn_rate(started date, ended date, period_start date, period_end date) (
     SFUNC = retention_summary_add,
@@ -165,6 +193,11 @@ CREATE AGGREGATE churn_rate(started date, ended date, period_start date, period_
     FINALFUNC = churn_rate,
     COMBINEFUNC = retention_summary_merge_into,
     INITCOND = 'v1 empty',
+    MSFUNC = retention_summary_add,
+    MINVFUNC = retention_summary_remove,
+    MSTYPE = retention_summary,
+    MFINALFUNC = churn_rate,
+    MINITCOND = 'v1 empty',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE churn_rate(date, date, date, date) IS
@@ -178,6 +211,11 @@ CREATE AGGREGATE churn_rate(started timestamptz, ended timestamptz, period_start
     FINALFUNC = churn_rate,
     COMBINEFUNC = retention_summary_merge_into,
     INITCOND = 'v1 empty',
+    MSFUNC = retention_summary_add,
+    MINVFUNC = retention_summary_remove,
+    MSTYPE = retention_summary,
+    MFINALFUNC = churn_rate,
+    MINITCOND = 'v1 empty',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE churn_rate(timestamptz, timestamptz, timestamptz, timestamptz) IS
@@ -190,6 +228,11 @@ CREATE AGGREGATE retention_rate(started date, ended date, period_start date, per
     FINALFUNC = retention_rate,
     COMBINEFUNC = retention_summary_merge_into,
     INITCOND = 'v1 empty',
+    MSFUNC = retention_summary_add,
+    MINVFUNC = retention_summary_remove,
+    MSTYPE = retention_summary,
+    MFINALFUNC = retention_rate,
+    MINITCOND = 'v1 empty',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE retention_rate(date, date, date, date) IS
@@ -203,6 +246,11 @@ CREATE AGGREGATE retention_rate(started timestamptz, ended timestamptz,
     FINALFUNC = retention_rate,
     COMBINEFUNC = retention_summary_merge_into,
     INITCOND = 'v1 empty',
+    MSFUNC = retention_summary_add,
+    MINVFUNC = retention_summary_remove,
+    MSTYPE = retention_summary,
+    MFINALFUNC = retention_rate,
+    MINITCOND = 'v1 empty',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE retention_rate(timestamptz, timestamptz, timestamptz, timestamptz) IS
@@ -215,6 +263,11 @@ CREATE AGGREGATE retention_agg(started date, ended date, period_start date, peri
     FINALFUNC = retention_summary_finish,
     COMBINEFUNC = retention_summary_merge_into,
     INITCOND = 'v1 empty',
+    MSFUNC = retention_summary_add,
+    MINVFUNC = retention_summary_remove,
+    MSTYPE = retention_summary,
+    MFINALFUNC = retention_summary_finish,
+    MINITCOND = 'v1 empty',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE retention_agg(date, date, date, date) IS
@@ -227,6 +280,11 @@ CREATE AGGREGATE retention_agg(started timestamptz, ended timestamptz,
     FINALFUNC = retention_summary_finish,
     COMBINEFUNC = retention_summary_merge_into,
     INITCOND = 'v1 empty',
+    MSFUNC = retention_summary_add,
+    MINVFUNC = retention_summary_remove,
+    MSTYPE = retention_summary,
+    MFINALFUNC = retention_summary_finish,
+    MINITCOND = 'v1 empty',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE retention_agg(timestamptz, timestamptz, timestamptz, timestamptz) IS
@@ -238,6 +296,11 @@ CREATE AGGREGATE rollup(retention_summary) (
     FINALFUNC = retention_summary_finish,
     COMBINEFUNC = retention_summary_merge_into,
     INITCOND = 'v1 empty',
+    MSFUNC = retention_summary_merge_into,
+    MINVFUNC = retention_summary_unmerge,
+    MSTYPE = retention_summary,
+    MFINALFUNC = retention_summary_finish,
+    MINITCOND = 'v1 empty',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(retention_summary) IS

@@ -80,7 +80,9 @@ COMMENT ON OPERATOR CLASS survival_summary_hash_ops USING hash IS
     'hashing of survival_summary';
 
 -- Aggregate support. The state is a survival_summary with room to grow (see
--- src/pg/survival.cpp): about 24 bytes per distinct duration, at most twice that.
+-- src/pg/survival.cpp): about 24 bytes per distinct duration, at most twice that. The inverse
+-- transition functions remove the rows leaving a moving window frame; a duration nobody has any
+-- more is dropped, so that the result equals a recomputation of the frame byte for byte.
 
 CREATE FUNCTION survival_summary_add(survival_summary, double precision, boolean)
     RETURNS survival_summary
@@ -88,11 +90,25 @@ CREATE FUNCTION survival_summary_add(survival_summary, double precision, boolean
 COMMENT ON FUNCTION survival_summary_add(survival_summary, double precision, boolean) IS
     'transition function: counts one lifetime (duration, event)';
 
+CREATE FUNCTION survival_summary_remove(survival_summary, double precision, boolean)
+    RETURNS survival_summary
+    AS 'MODULE_PATHNAME', 'cx_survival_remove' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION survival_summary_remove(survival_summary, double precision, boolean) IS
+    'inverse transition function: removes one lifetime (duration, event) from a moving window, '
+    'or returns NULL to ask for a recomputation when the state does not hold it';
+
 CREATE FUNCTION survival_summary_merge(survival_summary, survival_summary)
     RETURNS survival_summary
     AS 'MODULE_PATHNAME', 'cx_survival_merge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION survival_summary_merge(survival_summary, survival_summary) IS
     'combine and rollup transition function: the lifetimes of both summaries';
+
+CREATE FUNCTION survival_summary_unmerge(survival_summary, survival_summary)
+    RETURNS survival_summary
+    AS 'MODULE_PATHNAME', 'cx_survival_unmerge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION survival_summary_unmerge(survival_summary, survival_summary) IS
+    'rollup inverse transition function: the state without a summary merged into it, or NULL '
+    'to ask for a recomputation when the state does not hold that summary';
 
 CREATE FUNCTION survival_summary_finish(survival_summary) RETURNS survival_summary
     AS 'MODULE_PATHNAME', 'cx_survival_finish' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -105,6 +121,11 @@ CREATE AGGREGATE survival_agg(duration double precision, event boolean) (
     FINALFUNC = survival_summary_finish,
     COMBINEFUNC = survival_summary_merge,
     INITCOND = 'v1',
+    MSFUNC = survival_summary_add,
+    MINVFUNC = survival_summary_remove,
+    MSTYPE = survival_summary,
+    MFINALFUNC = survival_summary_finish,
+    MINITCOND = 'v1',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE survival_agg(double precision, boolean) IS
@@ -117,6 +138,11 @@ CREATE AGGREGATE rollup(survival_summary) (
     FINALFUNC = survival_summary_finish,
     COMBINEFUNC = survival_summary_merge,
     INITCOND = 'v1',
+    MSFUNC = survival_summary_merge,
+    MINVFUNC = survival_summary_unmerge,
+    MSTYPE = survival_summary,
+    MFINALFUNC = survival_summary_finish,
+    MINITCOND = 'v1',
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(survival_summary) IS 'merges survival summaries into one';
