@@ -56,6 +56,33 @@ SELECT pg_temp.sqlstate_of($$
 SELECT pg_temp.sqlstate_of($$
     SELECT ci_lower('v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'::retention_summary, 95) $$);
 
+-- The inverse transition functions, which remove rows leaving a moving window frame, check each
+-- row as the forward ones do: a NULL period bound [22004], an empty period or another one than
+-- the state's [22023], an end before the start [22023]; rollup's inverse, a summary of another
+-- period [22023]; survival's, a negative duration [22023]. In a window, a row of another period
+-- fails as it enters the frame [22023].
+SELECT pg_temp.sqlstate_of($$
+    SELECT retention_summary_remove('v1 date 2024-01-01/2024-04-01 at_start=1 new=0 at_end=1 lost=0 new_lost=0',
+                                    date '2023-05-01', NULL, NULL, date '2024-04-01') $$);
+SELECT pg_temp.sqlstate_of($$
+    SELECT retention_summary_remove('v1 date 2024-01-01/2024-04-01 at_start=1 new=0 at_end=1 lost=0 new_lost=0',
+                                    date '2023-05-01', NULL, date '2024-01-01', date '2024-07-01') $$);
+SELECT pg_temp.sqlstate_of($$
+    SELECT retention_summary_remove('v1 date 2024-01-01/2024-04-01 at_start=1 new=0 at_end=1 lost=0 new_lost=0',
+                                    date '2023-05-01', NULL, date '2024-04-01', date '2024-04-01') $$);
+SELECT pg_temp.sqlstate_of($$
+    SELECT retention_summary_remove('v1 timestamptz 2024-01-01T00:00:00Z/2024-04-01T00:00:00Z at_start=1 new=0 at_end=1 lost=0 new_lost=0',
+                                    timestamptz '2023-05-01 00:00Z', timestamptz '2023-04-01 00:00Z',
+                                    timestamptz '2024-01-01 00:00Z', timestamptz '2024-04-01 00:00Z') $$);
+SELECT pg_temp.sqlstate_of($$
+    SELECT retention_summary_unmerge('v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1',
+                                     'v1 date 2024-04-01/2024-07-01 at_start=0 new=0 at_end=0 lost=0 new_lost=0') $$);
+SELECT pg_temp.sqlstate_of($$ SELECT survival_summary_remove('v1 1:1/0', -1, true) $$);
+SELECT pg_temp.sqlstate_of($$
+    SELECT churn_rate(started, ended, ps, pe + (ended IS NULL)::int)
+               OVER (ORDER BY started ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
+    FROM err_lifetimes $$);
+
 -- The messages in full.
 SELECT churn_rate(started, ended, ps, pe + (ended IS NULL)::int) FROM err_lifetimes;
 SELECT churn_rate(started, ended, '2024-04-01', '2024-01-01') FROM err_lifetimes;

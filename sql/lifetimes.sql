@@ -211,6 +211,196 @@ RESET max_parallel_workers_per_gather;
 SELECT customer, churn_rate(started, ended, '2024-01-01', '2024-04-01') OVER (ORDER BY customer)
 FROM lifetimes ORDER BY customer;
 
+-- Moving window frames: the inverse transition functions remove the rows leaving the frame, and
+-- every frame must give exactly what a recomputation of it gives (0 mismatches). 3,000
+-- lifetimes around the period [2024-01-01, 2024-04-01): every 17th without a start (ignored),
+-- every 5th still active, some ending the day they start, starts and ends on both bounds.
+CREATE TABLE lt_moving AS
+SELECT g, CASE WHEN g % 17 = 0 THEN NULL ELSE date '2023-06-01' + (g * 37 % 400) END AS started,
+       CASE WHEN g % 5 = 0 THEN NULL
+            ELSE date '2023-06-01' + (g * 37 % 400) + (g * 53 % 300) END AS ended
+FROM generate_series(1, 3000) g;
+
+-- Against plain SQL: the counts of the definitions in reference-values.md over the same frame,
+-- and churn 100 * lost / S, retention 100 * (S - lost) / S from them, over ROWS frames moving
+-- at both ends and ending at the current row, and a GROUPS frame.
+SELECT frame, count(*) AS rows,
+       count(*) FILTER (WHERE customers_at_start(s) <> s_direct OR new_customers(s) <> n_direct
+                        OR customers_at_end(s) <> e_direct OR lost_customers(s) <> lost_direct)
+           AS count_mismatches,
+       count(*) FILTER (WHERE churn IS DISTINCT FROM 100.0::float8 * lost_direct
+                                                     / nullif(s_direct, 0)
+                        OR retention IS DISTINCT FROM 100.0::float8 * (s_direct - lost_direct)
+                                                      / nullif(s_direct, 0)) AS rate_mismatches
+FROM (
+    SELECT '20 preceding, 5 following' AS frame,
+           retention_agg(started, ended, '2024-01-01', '2024-04-01') OVER w AS s,
+           churn_rate(started, ended, '2024-01-01', '2024-04-01') OVER w AS churn,
+           retention_rate(started, ended, '2024-01-01', '2024-04-01') OVER w AS retention,
+           count(*) FILTER (WHERE started <= '2024-01-01'
+                            AND (ended IS NULL OR '2024-01-01' < ended)) OVER w AS s_direct,
+           count(*) FILTER (WHERE '2024-01-01' < started AND started < '2024-04-01'
+                            AND (ended IS NULL OR started < ended)) OVER w AS n_direct,
+           count(*) FILTER (WHERE started < '2024-04-01'
+                            AND (ended IS NULL OR '2024-04-01' <= ended)) OVER w AS e_direct,
+           count(*) FILTER (WHERE started <= '2024-01-01' AND '2024-01-01' < ended
+                            AND ended < '2024-04-01') OVER w AS lost_direct
+    FROM lt_moving
+    WINDOW w AS (ORDER BY g ROWS BETWEEN 20 PRECEDING AND 5 FOLLOWING)
+    UNION ALL
+    SELECT '29 preceding, current row',
+           retention_agg(started, ended, '2024-01-01', '2024-04-01') OVER w,
+           churn_rate(started, ended, '2024-01-01', '2024-04-01') OVER w,
+           retention_rate(started, ended, '2024-01-01', '2024-04-01') OVER w,
+           count(*) FILTER (WHERE started <= '2024-01-01'
+                            AND (ended IS NULL OR '2024-01-01' < ended)) OVER w,
+           count(*) FILTER (WHERE '2024-01-01' < started AND started < '2024-04-01'
+                            AND (ended IS NULL OR started < ended)) OVER w,
+           count(*) FILTER (WHERE started < '2024-04-01'
+                            AND (ended IS NULL OR '2024-04-01' <= ended)) OVER w,
+           count(*) FILTER (WHERE started <= '2024-01-01' AND '2024-01-01' < ended
+                            AND ended < '2024-04-01') OVER w
+    FROM lt_moving
+    WINDOW w AS (ORDER BY g ROWS BETWEEN 29 PRECEDING AND CURRENT ROW)
+    UNION ALL
+    SELECT 'groups of g / 10, 2 preceding',
+           retention_agg(started, ended, '2024-01-01', '2024-04-01') OVER w,
+           churn_rate(started, ended, '2024-01-01', '2024-04-01') OVER w,
+           retention_rate(started, ended, '2024-01-01', '2024-04-01') OVER w,
+           count(*) FILTER (WHERE started <= '2024-01-01'
+                            AND (ended IS NULL OR '2024-01-01' < ended)) OVER w,
+           count(*) FILTER (WHERE '2024-01-01' < started AND started < '2024-04-01'
+                            AND (ended IS NULL OR started < ended)) OVER w,
+           count(*) FILTER (WHERE started < '2024-04-01'
+                            AND (ended IS NULL OR '2024-04-01' <= ended)) OVER w,
+           count(*) FILTER (WHERE started <= '2024-01-01' AND '2024-01-01' < ended
+                            AND ended < '2024-04-01') OVER w
+    FROM lt_moving
+    WINDOW w AS (ORDER BY g / 10 GROUPS BETWEEN 2 PRECEDING AND CURRENT ROW)
+) f
+GROUP BY frame ORDER BY frame;
+
+-- Against a recomputation of each frame by a correlated subquery: the summaries are equal byte
+-- for byte (= compares the stored bytes), with date lifetimes and with timestamptz ones (the
+-- same days at times spread over the day in New York, the period's bounds at midnight there).
+CREATE TABLE lt_moving_tz AS
+SELECT g, (started + make_interval(mins => g * 97 % 1440)) AT TIME ZONE 'America/New_York'
+              AS started,
+          (ended + make_interval(mins => g * 89 % 1440)) AT TIME ZONE 'America/New_York'
+              AS ended
+FROM lt_moving;
+SELECT 'date, 20 preceding, 5 following' AS frame, count(*) AS rows,
+       count(*) FILTER (WHERE moving <> recomputed) AS mismatches
+FROM (
+    SELECT retention_agg(started, ended, '2024-01-01', '2024-04-01')
+               OVER (ORDER BY g ROWS BETWEEN 20 PRECEDING AND 5 FOLLOWING) AS moving,
+           (SELECT retention_agg(b.started, b.ended, '2024-01-01', '2024-04-01')
+            FROM lt_moving b WHERE b.g BETWEEN a.g - 20 AND a.g + 5) AS recomputed
+    FROM lt_moving a
+) f
+UNION ALL
+SELECT 'timestamptz, 20 preceding, 5 following', count(*),
+       count(*) FILTER (WHERE moving <> recomputed OR churn IS DISTINCT FROM churn_rate(recomputed))
+FROM (
+    SELECT retention_agg(started, ended, timestamptz '2024-01-01 00:00 America/New_York',
+                         timestamptz '2024-04-01 00:00 America/New_York')
+               OVER (ORDER BY g ROWS BETWEEN 20 PRECEDING AND 5 FOLLOWING) AS moving,
+           churn_rate(started, ended, timestamptz '2024-01-01 00:00 America/New_York',
+                      timestamptz '2024-04-01 00:00 America/New_York')
+               OVER (ORDER BY g ROWS BETWEEN 20 PRECEDING AND 5 FOLLOWING) AS churn,
+           (SELECT retention_agg(b.started, b.ended,
+                                 timestamptz '2024-01-01 00:00 America/New_York',
+                                 timestamptz '2024-04-01 00:00 America/New_York')
+            FROM lt_moving_tz b WHERE b.g BETWEEN a.g - 20 AND a.g + 5) AS recomputed
+    FROM lt_moving_tz a
+) f
+UNION ALL
+SELECT 'timestamptz, 29 preceding, current row', count(*),
+       count(*) FILTER (WHERE moving <> recomputed
+                        OR retention IS DISTINCT FROM retention_rate(recomputed))
+FROM (
+    SELECT retention_agg(started, ended, timestamptz '2024-01-01 00:00 America/New_York',
+                         timestamptz '2024-04-01 00:00 America/New_York')
+               OVER (ORDER BY g ROWS BETWEEN 29 PRECEDING AND CURRENT ROW) AS moving,
+           retention_rate(started, ended, timestamptz '2024-01-01 00:00 America/New_York',
+                          timestamptz '2024-04-01 00:00 America/New_York')
+               OVER (ORDER BY g ROWS BETWEEN 29 PRECEDING AND CURRENT ROW) AS retention,
+           (SELECT retention_agg(b.started, b.ended,
+                                 timestamptz '2024-01-01 00:00 America/New_York',
+                                 timestamptz '2024-04-01 00:00 America/New_York')
+            FROM lt_moving_tz b WHERE b.g BETWEEN a.g - 29 AND a.g) AS recomputed
+    FROM lt_moving_tz a
+) f;
+
+-- rollup() over a moving week of daily summaries (40 lifetimes a day, days 0 to 75, every day
+-- d with d % 9 = 4 left empty by a FILTER: "v1 empty") equals the direct aggregate over the
+-- lifetimes of those days.
+CREATE TABLE lt_daily AS
+SELECT g / 40 AS day,
+       retention_agg(started, ended, '2024-01-01', '2024-04-01') FILTER (WHERE g / 40 % 9 <> 4)
+           AS s
+FROM lt_moving GROUP BY 1;
+SELECT count(*) AS days, count(*) FILTER (WHERE moving <> direct) AS mismatches
+FROM (
+    SELECT d.day, rollup(d.s) OVER (ORDER BY d.day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW)
+               AS moving,
+           (SELECT retention_agg(started, ended, '2024-01-01', '2024-04-01')
+            FROM lt_moving WHERE g / 40 BETWEEN d.day - 6 AND d.day AND g / 40 % 9 <> 4) AS direct
+    FROM lt_daily d
+) f;
+-- Over two days, with empty summaries, a summary of the period that counts nobody and a NULL
+-- (ignored) among them. By day % 9: 4 and 5 are "v1 empty", 6 counts nobody, 8 is NULL. When
+-- the frame moves from days (3, 4) to (4, 5), the rest after removing day 3 counts nobody: the
+-- inverse cannot tell "v1 empty" from the period with zero counts and asks for a recomputation,
+-- which gives "v1 empty" (days 5, 14, ..., 68: 8 frames). Frames ending on days 6, 15, ..., 69
+-- (8) hold an empty summary and the one counting nobody: the period with zero counts.
+CREATE TABLE lt_daily_mixed AS
+SELECT day, CASE day % 9 WHEN 5 THEN 'v1 empty'::retention_summary
+                         WHEN 6 THEN 'v1 date 2024-01-01/2024-04-01 at_start=0 new=0 at_end=0 '
+                                     'lost=0 new_lost=0'::retention_summary
+                         WHEN 8 THEN NULL
+                         ELSE s END AS s
+FROM lt_daily;
+SELECT count(*) AS days, count(*) FILTER (WHERE moving <> recomputed) AS mismatches,
+       count(*) FILTER (WHERE moving = 'v1 empty') AS empty_frames,
+       count(*) FILTER (WHERE moving <> 'v1 empty' AND customers_at_end(moving) = 0
+                              AND customers_at_start(moving) = 0) AS zero_frames
+FROM (
+    SELECT d.day, rollup(d.s) OVER (ORDER BY d.day ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
+               AS moving,
+           (SELECT rollup(b.s) FROM lt_daily_mixed b WHERE b.day BETWEEN d.day - 1 AND d.day)
+               AS recomputed
+    FROM lt_daily_mixed d
+) f;
+
+-- The inverse called directly, on the reference summary (S 3, N 2, E 3, lost 1, new_lost 1):
+-- removing b (at start, lost) gives S 2, lost 0; removing d (new, still there) gives N 1, E 2;
+-- removing h (ended before the period) and a row without a start change nothing; a summary
+-- that does not hold the lifetime returns NULL (recompute).
+SELECT retention_summary_remove(s, date '2023-06-01', date '2024-02-15', date '2024-01-01',
+                                date '2024-04-01') AS without_b,
+       retention_summary_remove(s, date '2024-02-01', NULL, date '2024-01-01', date '2024-04-01')
+           AS without_d,
+       retention_summary_remove(s, date '2022-01-01', date '2023-12-01', date '2024-01-01',
+                                date '2024-04-01') = s AS without_h_unchanged,
+       retention_summary_remove(s, NULL, NULL, date '2024-01-01', date '2024-04-01') = s
+           AS without_start_unchanged
+FROM (SELECT 'v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'
+             ::retention_summary AS s) x;
+SELECT retention_summary_remove('v1 date 2024-01-01/2024-04-01 at_start=0 new=2 at_end=1 lost=0 '
+                                'new_lost=1', date '2023-05-01', NULL, date '2024-01-01',
+                                date '2024-04-01') AS not_held,
+       retention_summary_remove('v1 empty', date '2023-05-01', NULL, date '2024-01-01',
+                                date '2024-04-01') AS from_empty;
+-- rollup's inverse: the reference summary without one of S 1, lost 1 (b alone) is S 2, N 2,
+-- E 3, lost 0, new_lost 1; without an empty summary, unchanged; without itself, NULL.
+SELECT retention_summary_unmerge(s, 'v1 date 2024-01-01/2024-04-01 at_start=1 new=0 at_end=0 '
+                                    'lost=1 new_lost=0') AS without_b,
+       retention_summary_unmerge(s, 'v1 empty') = s AS without_empty_unchanged,
+       retention_summary_unmerge(s, s) AS without_itself
+FROM (SELECT 'v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'
+             ::retention_summary AS s) x;
+
 -- From counts (reference-values.md): S 200, lost 20 -> churn 10; S 200, E 220, N 40 ->
 -- retention (220 - 40) / 200 = 90; S 0 -> NULL.
 SELECT churn_rate(200, 20) AS churn, retention_rate(200, 220, 40) AS retention,

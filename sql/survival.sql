@@ -136,3 +136,102 @@ RESET max_parallel_workers_per_gather;
 -- (censored at 5), the km_six above: 50 %.
 SELECT customer, survival_at(survival_agg(duration, event) OVER (ORDER BY customer), 2) AS s2
 FROM km_six ORDER BY customer;
+
+-- Moving window frames: the inverse transition functions remove the rows leaving the frame,
+-- dropping a duration nobody has any more, and every frame must give exactly what a
+-- recomputation of it gives (0 mismatches): the same stored bytes (the same text, binary form
+-- and size). 3,000 lifetimes: even rows take one of 40 durations, repeated within frames, odd
+-- rows a duration of their own; -0 among the 0s; every 11th duration and every 13th event NULL
+-- (ignored).
+CREATE TABLE km_moving AS
+SELECT g, CASE WHEN g % 11 = 0 THEN NULL WHEN g % 150 = 7 THEN '-0'::float8
+               WHEN g % 2 = 0 THEN (g * 7919 % 40) / 4.0 ELSE g / 8.0 END AS duration,
+       CASE WHEN g % 13 = 0 THEN NULL ELSE g % 3 <> 0 END AS event
+FROM generate_series(1, 3000) g;
+CREATE FUNCTION pg_temp.same_bytes(a survival_summary, b survival_summary) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    AS $$ SELECT a::text = b::text AND survival_summary_send(a) = survival_summary_send(b)
+                 AND pg_column_size(a) = pg_column_size(b) $$;
+SELECT frame, count(*) AS rows,
+       count(*) FILTER (WHERE NOT pg_temp.same_bytes(moving, recomputed)) AS mismatches,
+       count(*) FILTER (WHERE median IS DISTINCT FROM median_lifetime(recomputed)
+                        OR s10 IS DISTINCT FROM survival_at(recomputed, 10)) AS figure_mismatches
+FROM (
+    SELECT '20 preceding, 5 following' AS frame,
+           survival_agg(duration, event) OVER w AS moving,
+           median_lifetime(survival_agg(duration, event) OVER w) AS median,
+           survival_at(survival_agg(duration, event) OVER w, 10) AS s10,
+           (SELECT survival_agg(b.duration, b.event) FROM km_moving b
+            WHERE b.g BETWEEN a.g - 20 AND a.g + 5) AS recomputed
+    FROM km_moving a
+    WINDOW w AS (ORDER BY g ROWS BETWEEN 20 PRECEDING AND 5 FOLLOWING)
+    UNION ALL
+    SELECT '99 preceding, current row',
+           survival_agg(duration, event) OVER w,
+           median_lifetime(survival_agg(duration, event) OVER w),
+           survival_at(survival_agg(duration, event) OVER w, 10),
+           (SELECT survival_agg(b.duration, b.event) FROM km_moving b
+            WHERE b.g BETWEEN a.g - 99 AND a.g)
+    FROM km_moving a
+    WINDOW w AS (ORDER BY g ROWS BETWEEN 99 PRECEDING AND CURRENT ROW)
+    UNION ALL
+    SELECT 'groups of g / 10, 2 preceding',
+           survival_agg(duration, event) OVER w,
+           median_lifetime(survival_agg(duration, event) OVER w),
+           survival_at(survival_agg(duration, event) OVER w, 10),
+           (SELECT survival_agg(b.duration, b.event) FROM km_moving b
+            WHERE b.g / 10 BETWEEN a.g / 10 - 2 AND a.g / 10)
+    FROM km_moving a
+    WINDOW w AS (ORDER BY g / 10 GROUPS BETWEEN 2 PRECEDING AND CURRENT ROW)
+) f
+GROUP BY frame ORDER BY frame;
+
+-- Against plain SQL: the number of lifetimes in each frame of 100 rows is the count of rows
+-- with both a duration and an event.
+SELECT count(*) FILTER (WHERE lifetimes(s) <> counted) AS mismatches
+FROM (
+    SELECT survival_agg(duration, event) OVER w AS s,
+           count(*) FILTER (WHERE duration IS NOT NULL AND event IS NOT NULL) OVER w AS counted
+    FROM km_moving
+    WINDOW w AS (ORDER BY g ROWS BETWEEN 99 PRECEDING AND CURRENT ROW)
+) f;
+
+-- rollup() over a moving week of daily summaries (40 lifetimes a day, days 0 to 75, with a NULL
+-- summary, ignored, on every day d with d % 9 = 4) equals the direct aggregate over the
+-- lifetimes of those days, and over two days a recomputation of rollup() itself.
+CREATE TABLE km_daily AS
+SELECT g / 40 AS day,
+       CASE WHEN g / 40 % 9 = 4 THEN NULL ELSE survival_agg(duration, event) END AS s
+FROM km_moving GROUP BY 1;
+SELECT count(*) AS days, count(*) FILTER (WHERE NOT pg_temp.same_bytes(moving, direct))
+           AS mismatches
+FROM (
+    SELECT d.day, rollup(d.s) OVER (ORDER BY d.day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW)
+               AS moving,
+           (SELECT survival_agg(duration, event)
+            FROM km_moving WHERE g / 40 BETWEEN d.day - 6 AND d.day AND g / 40 % 9 <> 4) AS direct
+    FROM km_daily d
+) f;
+SELECT count(*) AS days, count(*) FILTER (WHERE NOT pg_temp.same_bytes(moving, recomputed))
+           AS mismatches
+FROM (
+    SELECT rollup(d.s) OVER (ORDER BY d.day ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS moving,
+           (SELECT rollup(b.s) FROM km_daily b WHERE b.day BETWEEN d.day - 1 AND d.day)
+               AS recomputed
+    FROM km_daily d
+) f;
+
+-- The inverses called directly, on durations 1 (2 left) and 2 (1 left, 1 censored): removing
+-- the censoring at 2 leaves 2:1/0; removing both customers at 2 drops the duration; a customer
+-- the summary does not hold (left at 3, or censored at 1) returns NULL (recompute).
+SELECT survival_summary_remove(s, 2, false) AS without_censored_2,
+       survival_summary_remove(survival_summary_remove(s, 2, false), 2, true) AS without_2,
+       survival_summary_remove(s, 3, true) AS not_held_3,
+       survival_summary_remove(s, 1, false) AS not_held_1
+FROM (SELECT 'v1 1:2/0 2:1/1'::survival_summary AS s) x;
+-- rollup's inverse: without 1:1/0 2:1/1 the rest is 1:1/0; without itself nothing is left
+-- ("v1"); without a summary it does not hold, NULL.
+SELECT survival_summary_unmerge(s, 'v1 1:1/0 2:1/1') AS rest,
+       survival_summary_unmerge(s, s) AS nothing_left,
+       survival_summary_unmerge(s, 'v1 1:3/0') AS not_held
+FROM (SELECT 'v1 1:2/0 2:1/1'::survival_summary AS s) x;

@@ -8,7 +8,9 @@
 // to a new value of twice the size, which PostgreSQL copies into the aggregate's memory (while it
 // does, the old value, the new one and its copy are alive together). So a group costs about 24
 // bytes per distinct duration, at most twice that with the room, and the work is O(n log n)
-// over n rows.
+// over n rows. In a moving window frame, removing a row finds its duration by binary search
+// (sorting the tail in first when the duration is not in the sorted part) and, when nobody has
+// that duration any more, moves the entries after it down; the room is kept for later rows.
 #include "core/survival.hpp"
 #include "pg/boundary.hpp"
 

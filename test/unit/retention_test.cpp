@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <optional>
+#include <utility>
 
 #include "core/lifetime_value.hpp"
 #include "core/retention.hpp"
@@ -136,6 +137,61 @@ TEST(Retention, MergeAndText)
     EXPECT_THROW(parse_retention("v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=4 "
                                  "lost=1 new_lost=1"),
                  Error);
+}
+
+TEST(Retention, RemoveUndoesAdd)
+{
+    // Removing b (at start, lost) and e (new and lost) from the reference summary leaves
+    // S 2, N 1, E 3, lost 0, new_lost 0: the summary of the others.
+    RetentionSummary s = reference_summary();
+    EXPECT_TRUE(remove_lifetime(s, k2023_06_01, k2024_02_15));
+    EXPECT_TRUE(remove_lifetime(s, k2024_02_10, k2024_03_01));
+    EXPECT_EQ(s.at_start, 2);
+    EXPECT_EQ(s.new_customers, 1);
+    EXPECT_EQ(s.at_end, 3);
+    EXPECT_EQ(s.lost, 0);
+    EXPECT_EQ(s.new_lost, 0);
+    RetentionSummary others = empty_retention();
+    use_period(others, TimeUnit::date, k2024_01_01, k2024_04_01);
+    for (auto [started, ended] : {std::pair<int64_t, std::optional<int64_t>>{k2023_05_01, {}},
+                                  {k2023_12_31, k2024_04_01},
+                                  {k2024_02_01, {}},
+                                  {k2024_04_01, {}},
+                                  {k2022_01_01, k2023_12_01}})
+        add_lifetime(others, started, ended);
+    EXPECT_TRUE(equal(s, others));
+
+    // Nobody lost from the start is left: removing b again changes nothing and says so. An end
+    // before the start is the same error as when adding.
+    RetentionSummary before = s;
+    EXPECT_FALSE(remove_lifetime(s, k2023_06_01, k2024_02_15));
+    EXPECT_TRUE(equal(s, before));
+    EXPECT_THROW(remove_lifetime(s, k2024_02_01, k2024_01_01), Error);
+}
+
+TEST(Retention, SubtractUndoesMerge)
+{
+    RetentionSummary whole = reference_summary();
+    RetentionSummary part = empty_retention();
+    use_period(part, TimeUnit::date, k2024_01_01, k2024_04_01);
+    add_lifetime(part, k2023_06_01, k2024_02_15);  // b: S 1, lost 1
+    EXPECT_TRUE(subtract(whole, part));
+    EXPECT_EQ(whole.at_start, 2);
+    EXPECT_EQ(whole.lost, 0);
+    EXPECT_EQ(whole.at_end, 3);
+    EXPECT_TRUE(subtract(whole, empty_retention()));
+
+    // More than whole holds, or a rest that counts nobody: false, whole unchanged.
+    RetentionSummary before = whole;
+    EXPECT_FALSE(subtract(whole, part));
+    EXPECT_FALSE(subtract(whole, before));
+    EXPECT_TRUE(equal(whole, before));
+    RetentionSummary none = empty_retention();
+    EXPECT_FALSE(subtract(none, reference_summary()));  // no period: holds nothing
+
+    RetentionSummary other = empty_retention();
+    use_period(other, TimeUnit::date, k2024_01_01, k2024_02_01);
+    EXPECT_THROW(subtract(whole, other), Error);
 }
 
 TEST(Retention, FromCounts)

@@ -116,6 +116,40 @@ TEST(Survival, MergeAndText)
     EXPECT_THROW(parse_survival("v1 1 2", back, 0), Error);
 }
 
+TEST(Survival, UncountAndSubtract)
+{
+    // Sorted 1:2/0 2:1/1 and a tail holding 0.5:0/1.
+    SurvivalEntry e[4] = {{1, 2, 0}, {2, 1, 1}, {0.5, 0, 1}};
+    uint32_t count = 3, sorted = 2;
+    EXPECT_EQ(find_in_sorted(e, sorted, 2), 1u);
+    EXPECT_EQ(find_in_sorted(e, sorted, 0.5), sorted);  // in the tail only
+
+    // Censored at 2 leaves 2:1/0; then the event at 2 drops the duration, the tail moving down.
+    EXPECT_TRUE(uncount_at(e, count, sorted, 1, false));
+    EXPECT_EQ(e[1].censored, 0);
+    EXPECT_FALSE(uncount_at(e, count, sorted, 1, false));
+    EXPECT_TRUE(uncount_at(e, count, sorted, 1, true));
+    EXPECT_EQ(count, 2u);
+    EXPECT_EQ(sorted, 1u);
+    EXPECT_EQ(e[1].duration, 0.5);
+
+    // 1:2/0 2:1/1 minus 1:1/0 2:1/1 is 1:1/0; minus 3:1/0 or 1:3/0, impossible.
+    SurvivalEntry whole[] = {{1, 2, 0}, {2, 1, 1}};
+    SurvivalEntry part[] = {{1, 1, 0}, {2, 1, 1}};
+    SurvivalEntry out[2];
+    uint32_t n = 0;
+    EXPECT_TRUE(subtract_curves({whole, 2}, {part, 2}, out, n));
+    ASSERT_EQ(n, 1u);
+    EXPECT_EQ(out[0].duration, 1);
+    EXPECT_EQ(out[0].events, 1);
+    EXPECT_TRUE(subtract_curves({whole, 2}, {whole, 2}, out, n));
+    EXPECT_EQ(n, 0u);
+    SurvivalEntry absent[] = {{3, 1, 0}};
+    SurvivalEntry too_many[] = {{1, 3, 0}};
+    EXPECT_FALSE(subtract_curves({whole, 2}, {absent, 1}, out, n));
+    EXPECT_FALSE(subtract_curves({whole, 2}, {too_many, 1}, out, n));
+}
+
 TEST(Survival, BadDurations)
 {
     EXPECT_THROW(check_duration(-1), Error);
