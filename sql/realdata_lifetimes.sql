@@ -3,7 +3,9 @@
 -- test/oracle/survival.R (R survival::survfit) and test/oracle/cohorts.R, whose output is
 -- quoted in the comments. Each figure is printed rounded to 10 decimals and checked against the
 -- oracle with a relative tolerance of 1e-9.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS cx;
+RESET client_min_messages;
 SET extra_float_digits = 0;
 SET DateStyle = 'ISO, YMD';
 
