@@ -41,3 +41,9 @@ check-core-isolation:
 	@! grep -rn 'include.*\(postgres\|fmgr\|pg/\)' src/core && echo "core is free of PostgreSQL"
 
 .PHONY: check-core-isolation
+
+# The demo report on real data (CX_DATA_DIR), or on a synthetic sample without it.
+demo:
+	@CX_DATA_DIR='$(CX_DATA_DIR)' demo/run
+
+.PHONY: demo
