@@ -13,7 +13,7 @@ OBJS = $(CORE_SRCS:.cpp=.o) $(GLUE_SRCS:.cpp=.o)
 CX_DATA_DIR ?= $(abspath $(CURDIR)/../shared/data)
 export CX_DATA_DIR
 REGRESS_BASE = score_aggregates score_errors score_windows score_parallel score_summaries \
-	score_compare catalog
+	score_compare catalog moments_of_truth
 REGRESS_DATA = realdata_scores
 ifneq ($(wildcard $(CX_DATA_DIR)),)
 REGRESS = $(REGRESS_BASE) $(REGRESS_DATA)
