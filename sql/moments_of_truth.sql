@@ -8,7 +8,12 @@
 -- touchpoint with only NULL answers (b2b portal: no test, not counted), a segment of one
 -- touchpoint (solo: the rest is empty) and one where every answer is satisfied (flat: SE 0).
 
+-- The tables live in a schema of their own, so that no other test's names collide.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS cx;
+RESET client_min_messages;
+CREATE SCHEMA moments_of_truth;
+SET search_path = moments_of_truth, public;
 
 CREATE TABLE touchpoint_counts (metric text, segment text, touchpoint text, counts bigint[]);
 CREATE TABLE oracle (metric text, segment text, touchpoint text, difference double precision,
@@ -154,3 +159,8 @@ FULL JOIN (SELECT 'csat' AS metric, * FROM csat_moments
            UNION ALL
            SELECT 'nps', * FROM nps_moments) AS r USING (metric, segment, touchpoint)
 ORDER BY metric, segment, touchpoint;
+
+SET client_min_messages = warning;
+DROP SCHEMA moments_of_truth CASCADE;
+RESET client_min_messages;
+RESET search_path;
