@@ -41,7 +41,7 @@ FROM (
 ORDER BY level, responses(s) DESC, segment;
 
 \echo
-\echo '== CSAT by customer state: the ten states with most reviews, then all states (Olist reviews)' :data_label
+\echo '== CSAT by customer state, ten states with most reviews and all (Olist)' :data_label
 \echo
 
 WITH by_state AS (
@@ -93,9 +93,11 @@ FROM (
 ORDER BY position;
 
 \echo
-\echo '== Moments of truth: each channel against the rest of the journey, per customer type' :data_label
-\echo '   (pooled two-proportion z test; p-values Holm-adjusted over the channels of a segment;'
-\echo '   assumes independent answers, see docs/moments-of-truth.md)'
+\echo '== Moments of truth: each channel against the rest of the journey' :data_label
+\echo '   per customer type and for all customers (pooled two-proportion z test, p-values'
+\echo '   Holm-adjusted over the channels of a segment). The test assumes independent answers;'
+\echo '   here one customer rates several channels, so read the flags as pointers: see'
+\echo '   docs/moments-of-truth.md.'
 \echo
 
 WITH answers AS (
