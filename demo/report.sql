@@ -169,8 +169,9 @@ ORDER BY segment = 'all customers' DESC, segment, position;
 
 WITH lifetimes AS (
     -- The file is one snapshot, taken on 2024-01-01: each customer started tenure months before
-    -- it, and Churn = 'Yes' means the customer left during the last month (dated 2023-12-17,
-    -- any day of December gives the same figures). ended is NULL while still a customer.
+    -- it, and Churn = 'Yes' means the customer left during the last month (dated 2023-12-17;
+    -- any day from 2023-12-02 to 2023-12-31 gives the same figures). ended is NULL while still
+    -- a customer.
     SELECT "Contract" AS contract,
            "InternetService" AS internet_service,
            (date '2024-01-01' - make_interval(months => tenure))::date AS started,
