@@ -42,5 +42,14 @@ check-core-isolation:
 
 .PHONY: check-core-isolation
 
-	score_compare moments_of_truth lifetimes survival lifetime_errors scale_out catalog
-REGRESS_DATA = realdata_scores realdata_lifetimes
+# Every test: unit tests, pg_regress suite and dump/restore, on throwaway clusters.
+test-all:
+	test/run
+
+.PHONY: test-all
+
+# The demo report on real data (CX_DATA_DIR), or on a synthetic sample without it.
+demo:
+	@CX_DATA_DIR='$(CX_DATA_DIR)' demo/run
+
+.PHONY: demo

@@ -17,6 +17,8 @@ CREATE EXTENSION cx;
 \ir load/nps_testdata.sql
 \ir load/olist.sql
 \ir load/dplyover_csat.sql
+\ir load/ibm_telco_churn.sql
+\ir load/cdnow.sql
 \set data_label ''
 \endif
 

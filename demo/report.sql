@@ -1,4 +1,5 @@
--- The cx demo report: NPS and CSAT by segment, computed inside PostgreSQL.
+-- The cx demo report: NPS and CSAT by segment, churn, survival and cohort retention, computed
+-- inside PostgreSQL.
 --
 -- Run it with psql in a database where CREATE EXTENSION cx has been run and the tables have
 -- been loaded (demo/load/*.sql, or demo/load/synthetic.sql for a generated sample):
@@ -8,7 +9,8 @@
 --
 -- Conventions: NPS in points (-100..100) from 0-10 answers; CSAT is the percent of answers of
 -- 4 or 5 on a 1-5 scale; n counts the answers; the 95 % interval is Wald for NPS and Wilson
--- for CSAT. NULL answers are ignored. round() needs numeric: round(x::numeric, 1).
+-- for CSAT. NULL answers are ignored. Churn, retention and survival are percents of
+-- customers, with a Wilson interval for churn. round() needs numeric: round(x::numeric, 1).
 
 \if :{?data_label}
 \else
@@ -157,3 +159,89 @@ SELECT segment,
        END AS verdict
 FROM adjusted
 ORDER BY segment = 'all customers' DESC, segment, position;
+
+\echo
+\echo '== Churn and retention in December 2023 by contract, internet service, overall' :data_label
+\echo '   (ibm_telco_churn read as lifetimes at its snapshot, 2024-01-01; churn = lost / at start;'
+\echo '   the 95 % interval is Wilson, of the churn rate; customers of tenure 0 start on the'
+\echo '   snapshot, after the period, and are not counted)'
+\echo
+
+WITH lifetimes AS (
+    -- The file is one snapshot, taken on 2024-01-01: each customer started tenure months before
+    -- it, and Churn = 'Yes' means the customer left during the last month (dated 2023-12-17;
+    -- any day from 2023-12-02 to 2023-12-31 gives the same figures). ended is NULL while still
+    -- a customer.
+    SELECT "Contract" AS contract,
+           "InternetService" AS internet_service,
+           (date '2024-01-01' - make_interval(months => tenure))::date AS started,
+           CASE WHEN "Churn" = 'Yes' THEN date '2023-12-17' END AS ended
+    FROM telco
+), segments AS (
+    -- level: 1 for the rows by contract, 2 by internet service, 3 for the total. The period is
+    -- December 2023, [2023-12-01, 2024-01-01).
+    SELECT grouping(contract, internet_service) AS level, contract, internet_service,
+           retention_agg(started, ended, date '2023-12-01', date '2024-01-01') AS s
+    FROM lifetimes
+    GROUP BY GROUPING SETS ((contract), (internet_service), ())
+)
+SELECT CASE level
+           WHEN 1 THEN 'contract'
+           WHEN 2 THEN 'internet service'
+           ELSE 'all customers'
+       END AS segment_by,
+       coalesce(contract, internet_service, 'total') AS segment,
+       customers_at_start(s) AS at_start,
+       lost_customers(s) AS lost,
+       round(churn_rate(s)::numeric, 1) AS churn,
+       round(retention_rate(s)::numeric, 1) AS retention,
+       round(ci_lower(s)::numeric, 1) AS ci95_lower,
+       round(ci_upper(s)::numeric, 1) AS ci95_upper
+FROM segments
+ORDER BY level, segment;
+
+\echo
+\echo '== Survival by contract: percent still customers after m months, median lifetime' :data_label
+\echo '   in months (Kaplan-Meier from ibm_telco_churn: tenure is the time as a customer, Churn ='
+\echo '   Yes that the customer left; "not reached" while more than half are still customers)'
+\echo
+
+WITH curves AS (
+    -- One survival curve per contract, and one for all customers (level 1). A customer with
+    -- Churn = 'No' is still a customer after tenure months: a censored lifetime.
+    SELECT grouping("Contract") AS level,
+           coalesce("Contract", 'all customers') AS contract,
+           survival_agg(tenure, "Churn" = 'Yes') AS s
+    FROM telco
+    GROUP BY GROUPING SETS (("Contract"), ())
+)
+SELECT contract,
+       lifetimes(s) AS customers,
+       round(survival_at(s, 1)::numeric, 1) AS m1,
+       round(survival_at(s, 6)::numeric, 1) AS m6,
+       round(survival_at(s, 12)::numeric, 1) AS m12,
+       round(survival_at(s, 24)::numeric, 1) AS m24,
+       round(survival_at(s, 48)::numeric, 1) AS m48,
+       round(survival_at(s, 72)::numeric, 1) AS m72,
+       coalesce(median_lifetime(s)::text, 'not reached') AS median_months
+FROM curves
+ORDER BY level, contract;
+
+\echo
+\echo '== Monthly cohorts of CDNOW buyers: percent of a cohort who buy in month mk' :data_label
+\echo '   (cohort = the month of the first purchase; mk is k months later, so m0, the first'
+\echo '   month, is 100; cdnow holds the customers who first bought in January to March 1997)'
+\echo
+
+SELECT to_char(cohort, 'YYYY-MM') AS cohort,
+       cohort_size AS customers,
+       round(max(retention_percent) FILTER (WHERE k = 0)::numeric, 1) AS m0,
+       round(max(retention_percent) FILTER (WHERE k = 1)::numeric, 1) AS m1,
+       round(max(retention_percent) FILTER (WHERE k = 2)::numeric, 1) AS m2,
+       round(max(retention_percent) FILTER (WHERE k = 3)::numeric, 1) AS m3,
+       round(max(retention_percent) FILTER (WHERE k = 4)::numeric, 1) AS m4,
+       round(max(retention_percent) FILTER (WHERE k = 5)::numeric, 1) AS m5,
+       round(max(retention_percent) FILTER (WHERE k = 6)::numeric, 1) AS m6
+FROM cohort_retention($$SELECT customer_id, purchased_on FROM cdnow$$, 'month')
+GROUP BY cohort, cohort_size
+ORDER BY cohort;

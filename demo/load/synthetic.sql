@@ -1,8 +1,8 @@
 -- Generates a small SYNTHETIC sample in the shapes of the real demo tables (nps_testdata,
--- olist_customers, olist_orders, olist_order_reviews, dplyover_csat), for when the data
--- directory is missing. The answers are invented: they show how the report works, nothing
--- about any customer. The same numbers come out on every run and every machine: the
--- "random" draws are a fixed integer hash of the row number.
+-- olist_customers, olist_orders, olist_order_reviews, dplyover_csat, telco, cdnow), for when
+-- the data directory is missing. The answers, customers and purchases are invented: they show
+-- how the report works, nothing about any customer. The same numbers come out on every run and
+-- every machine: the "random" draws are a fixed integer hash of the row number.
 -- Usage: psql -f demo/load/synthetic.sql
 
 -- unit_draw(row, stream): a number in [0, 1) that depends only on its arguments. Each stream is
@@ -101,3 +101,65 @@ FROM generate_series(1, 150) AS i,
      LATERAL (SELECT array_agg(floor(pg_temp.unit_draw(i, 40 + channel) * 3.6)::smallint
                                ORDER BY channel) AS contact
               FROM generate_series(1, 5) AS channel) AS contacts;
+
+-- Telecom snapshot: 1,000 customers in the columns of ibm_telco_churn. Month-to-month customers
+-- are newer and leave more often than those on one- and two-year contracts; tenure runs from 0
+-- (joined on the snapshot) to 72 months.
+CREATE TABLE telco AS
+SELECT lpad(i::text, 4, '0') || '-' || upper(substr(md5(i::text), 1, 5)) AS "customerID",
+       pg_temp.pick(i, 51, '{Female,Male}') AS gender,
+       (pg_temp.unit_draw(i, 52) < 0.16)::integer AS "SeniorCitizen",
+       pg_temp.pick(i, 53, '{Yes,No}') AS "Partner",
+       pg_temp.pick(i, 54, '{Yes,No,No}') AS "Dependents",
+       tenure,
+       'Yes' AS "PhoneService",
+       pg_temp.pick(i, 55, '{Yes,No}') AS "MultipleLines",
+       internet AS "InternetService",
+       extra AS "OnlineSecurity",
+       extra AS "OnlineBackup",
+       extra AS "DeviceProtection",
+       extra AS "TechSupport",
+       extra AS "StreamingTV",
+       extra AS "StreamingMovies",
+       contract AS "Contract",
+       pg_temp.pick(i, 56, '{Yes,No}') AS "PaperlessBilling",
+       pg_temp.pick(i, 57, '{Electronic check,Mailed check,Bank transfer (automatic),'
+                           'Credit card (automatic)}') AS "PaymentMethod",
+       monthly AS "MonthlyCharges",
+       CASE WHEN tenure = 0 THEN ' ' ELSE (monthly * tenure)::text END AS "TotalCharges",
+       CASE WHEN tenure > 0 AND pg_temp.unit_draw(i, 58) <
+                 CASE contract WHEN 'Month-to-month' THEN 0.40 WHEN 'One year' THEN 0.11
+                               ELSE 0.03 END
+            THEN 'Yes' ELSE 'No' END AS "Churn"
+FROM generate_series(1, 1000) AS i,
+     LATERAL (SELECT pg_temp.pick(i, 59, '{Month-to-month,Month-to-month,One year,Two year}')
+                         AS contract,
+                     pg_temp.pick(i, 60, '{DSL,Fiber optic,Fiber optic,No}') AS internet) AS a,
+     LATERAL (SELECT floor(73 * power(pg_temp.unit_draw(i, 61),
+                                      CASE contract WHEN 'Month-to-month' THEN 1.8
+                                                    WHEN 'One year' THEN 0.9 ELSE 0.6 END))
+                         ::integer AS tenure,
+                     CASE WHEN internet = 'No' THEN 'No internet service'
+                          ELSE pg_temp.pick(i, 62, '{Yes,No}') END AS extra,
+                     round((20 + 90 * pg_temp.unit_draw(i, 63))::numeric, 2) AS monthly) AS b;
+
+-- Music store purchases: 1,500 customers who first bought in January, February or March 1997,
+-- in the columns of cdnow. After the first purchase each customer buys again in a later month
+-- up to June 1998 with a chance that fades from about 14 % to 6 %.
+CREATE TABLE cdnow AS
+WITH customers AS (
+    SELECT i,
+           lpad(i::text, 5, '0') AS customer_id,
+           date '1997-01-01' + floor(3 * pg_temp.unit_draw(i, 71)) * interval '1 month'
+               AS first_month
+    FROM generate_series(1, 1500) AS i
+)
+SELECT customer_id,
+       (first_month + make_interval(months => m) + floor(28 * pg_temp.unit_draw(i * 100 + m, 72))
+                                                   * interval '1 day')::date AS purchased_on,
+       1 + floor(3 * pg_temp.unit_draw(i * 100 + m, 73))::integer AS number_of_cds,
+       round((12 + 30 * pg_temp.unit_draw(i * 100 + m, 74))::numeric, 2) AS dollar_value
+FROM customers,
+     generate_series(0, 17) AS m
+WHERE first_month + make_interval(months => m) < date '1998-07-01'
+  AND (m = 0 OR pg_temp.unit_draw(i * 100 + m, 75) < 0.06 + 0.08 * exp(-m / 4.0));
