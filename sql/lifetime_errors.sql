@@ -2,7 +2,9 @@
 -- ERROR with its SQLSTATE (22023 invalid parameter, 22004 NULL not allowed, 22P02 bad text,
 -- 22P03 bad binary), never a crash. sqlstate_of() shows the SQLSTATE and the message; a few
 -- statements run plainly to show the detail and hint.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS cx;
+RESET client_min_messages;
 
 CREATE FUNCTION pg_temp.sqlstate_of(statement text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN

@@ -2,7 +2,9 @@
 -- Expected figures come from ../shared/reference-values.md ("Churn and retention") or are
 -- worked out by hand in the comments. Figures are printed rounded to 10 decimals, and checked
 -- against the reference with a relative tolerance of 1e-9.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS cx;
+RESET client_min_messages;
 SET extra_float_digits = 0;
 SET DateStyle = 'ISO, YMD';
 

@@ -3,19 +3,16 @@
 -- test/oracle/survival.R (R survival::survfit) and test/oracle/cohorts.R, whose output is
 -- quoted in the comments. Each figure is printed rounded to 10 decimals and checked against the
 -- oracle with a relative tolerance of 1e-9.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS cx;
+RESET client_min_messages;
 SET extra_float_digits = 0;
 SET DateStyle = 'ISO, YMD';
 
--- IBM telco customers, as published.
-CREATE TABLE telco (
-    "customerID" text, gender text, "SeniorCitizen" int, "Partner" text, "Dependents" text,
-    tenure int, "PhoneService" text, "MultipleLines" text, "InternetService" text,
-    "OnlineSecurity" text, "OnlineBackup" text, "DeviceProtection" text, "TechSupport" text,
-    "StreamingTV" text, "StreamingMovies" text, "Contract" text, "PaperlessBilling" text,
-    "PaymentMethod" text, "MonthlyCharges" numeric, "TotalCharges" text, "Churn" text
-);
-\copy telco FROM PROGRAM 'cat "$CX_DATA_DIR/ibm_telco_churn/Telco-Customer-Churn.csv"' WITH (FORMAT csv, HEADER)
+-- IBM telco customers, as published, into the table telco (the demo's loader).
+\set ECHO none
+\i demo/load/ibm_telco_churn.sql
+\set ECHO all
 SELECT count(*) FROM telco;
 
 -- As lifetimes at the snapshot 2024-01-01 (README): started = snapshot - tenure months,
@@ -119,13 +116,11 @@ SELECT segment, lifetimes(s), median_lifetime(s) FROM telco_survival ORDER BY se
 SELECT rollup(s) = (SELECT s FROM telco_survival WHERE segment = 'all') AS rollup_equals_whole
 FROM telco_survival WHERE segment <> 'all';
 
--- CDNOW purchases: whitespace-separated with CRLF line ends and leading spaces, read as lines.
-CREATE TABLE cdnow_lines (line text);
-\copy cdnow_lines FROM PROGRAM 'cat "$CX_DATA_DIR/cdnow/CDNOW_master.txt"' WITH (FORMAT text, DELIMITER E'\x01')
-CREATE TABLE cdnow AS
-SELECT fields[1] AS customer_id, to_date(fields[2], 'YYYYMMDD') AS purchased_on
-FROM (SELECT regexp_split_to_array(btrim(line, E' \r'), '\s+') AS fields FROM cdnow_lines) x
-WHERE fields[1] ~ '^[0-9]+$';
+-- CDNOW purchases into the table cdnow (the demo's loader copes with the CRLF line ends, the
+-- leading spaces and the header line, and keeps the ids' leading zeros).
+\set ECHO none
+\i demo/load/cdnow.sql
+\set ECHO all
 SELECT count(*) AS purchases, count(DISTINCT customer_id) AS customers FROM cdnow;
 
 -- Monthly cohorts (README): 1997-01 has 7,846 customers, 1997-02 8,476, 1997-03 7,248; of the

@@ -1,6 +1,8 @@
 -- NPS, CSAT and CES aggregates against ../shared/reference-values.md. Each check compares with
 -- the reference figure (10 significant digits) within 1e-9 relative or 1e-9 absolute.
-CREATE EXTENSION cx;
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS cx;
+RESET client_min_messages;
 SET extra_float_digits = 0;
 
 CREATE FUNCTION pg_temp.near(actual double precision, expected double precision) RETURNS boolean

@@ -1,6 +1,8 @@
 -- Kaplan-Meier survival summaries. Expected figures are worked out by hand in the comments;
 -- the real-data check against R's survfit is in realdata_lifetimes.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS cx;
+RESET client_min_messages;
 SET extra_float_digits = 0;
 
 -- Six customers: durations 1 (left), 1 (left), 2 (left), 2 (still a customer), 3 (left),

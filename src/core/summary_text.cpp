@@ -11,6 +11,8 @@
 namespace cx {
 namespace {
 
+static_assert(kSummaryTextCapacity >= 550, "room for 11 counts and 12 doubles with labels");
+
 // Bucket-only NPS summaries list their three slots in this order.
 constexpr int kBucketSlots[] = {kDetractorSlot, kPassiveSlot, kPromoterSlot};
 
@@ -82,13 +84,15 @@ class Reader {
     int64_t integer()
     {
         int64_t v = 0;
+        if (*pos_ == '-')
+            fail("a count of 0 or more");
         auto r = std::from_chars(pos_, pos_ + std::strlen(pos_), v);
         if (r.ec == std::errc::result_out_of_range)
-            fail("a count below 2^63");
-        if (r.ec != std::errc() || *pos_ == '+')
+            throw Error(ErrorKind::out_of_range, "summary count out of range",
+                        "A count at character " + std::to_string(pos_ - text_ + 1) +
+                            " exceeds 2^63 - 1.");
+        if (r.ec != std::errc())
             fail("a whole number");
-        if (v < 0)
-            fail("a count of 0 or more");
         pos_ = r.ptr;
         return v;
     }
