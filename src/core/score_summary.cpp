@@ -121,10 +121,7 @@ void normalize_if_empty(ScoreSummary &s)
 }
 
 // Whether part, subtracted from whole, leaves at least nothing: up to rounding of the sums.
-bool contains_weight(double whole, double part)
-{
-    return part <= whole + 1e-9 * std::fabs(whole);
-}
+bool contains_weight(double whole, double part) { return part <= whole + 1e-9 * std::fabs(whole); }
 
 // Makes a and b alike in kind (buckets, weights) so that they can be added or subtracted.
 void align(ScoreSummary &a, ScoreSummary &b)
@@ -201,8 +198,9 @@ bool add_weighted_score(ScoreSummary &s, int score, double weight)
     ScoreSummary next = s;
     make_weighted(next);
     int i = score - scale_of(next).lowest;
-    if (__builtin_add_overflow(next.counts[i], 1, &next.counts[i]))
+    if (next.counts[i] == INT64_MAX)
         return false;
+    next.counts[i]++;
     next.weights[i] += weight;
     next.weight_squares += weight * weight;
     if (!std::isfinite(next.weights[i]) || !std::isfinite(next.weight_squares))
@@ -354,8 +352,9 @@ void validate(const ScoreSummary &s, Metric metric, ErrorKind kind)
     for (int i = 0; i < kMaxScaleSize; i++)
         total += s.weights[i];
     double square_of_total = total * total;
-    if (is_weighted(s) && (s.weight_squares > square_of_total * (1 + 1e-9) ||
-                           s.weight_squares < square_of_total / static_cast<double>(n) * (1 - 1e-9)))
+    if (is_weighted(s) &&
+        (s.weight_squares > square_of_total * (1 + 1e-9) ||
+         s.weight_squares < square_of_total / static_cast<double>(n) * (1 - 1e-9)))
         malformed(kind, "The sum of squared weights contradicts the weight sums.");
 }
 

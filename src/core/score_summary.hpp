@@ -56,7 +56,11 @@ ScoreSummary empty_summary(Metric metric);
 inline bool add_score(ScoreSummary &s, int score)
 {
     int64_t &count = s.counts[score - scale_of(s).lowest];
-    return !__builtin_add_overflow(count, 1, &count);
+    int64_t next;
+    if (__builtin_add_overflow(count, 1, &next))
+        return false;
+    count = next;
+    return true;
 }
 
 // Removes one answer that add_score counted; false if the summary does not hold it.

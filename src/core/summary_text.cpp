@@ -88,9 +88,9 @@ class Reader {
             fail("a count of 0 or more");
         auto r = std::from_chars(pos_, pos_ + std::strlen(pos_), v);
         if (r.ec == std::errc::result_out_of_range)
-            throw Error(ErrorKind::out_of_range, "summary count out of range",
-                        "A count at character " + std::to_string(pos_ - text_ + 1) +
-                            " exceeds 2^63 - 1.");
+            throw Error(
+                ErrorKind::out_of_range, "summary count out of range",
+                "A count at character " + std::to_string(pos_ - text_ + 1) + " exceeds 2^63 - 1.");
         if (r.ec != std::errc())
             fail("a whole number");
         pos_ = r.ptr;

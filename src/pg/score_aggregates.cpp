@@ -50,9 +50,9 @@ CX_HOT ScoreSummary *state_for_update(FunctionCallInfo fcinfo)
 // Raises ERROR 22003 for a count that would exceed 2^63 - 1.
 [[noreturn]] CX_COLD void reject_count_overflow()
 {
-    ereport(ERROR, (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-                    errmsg("summary count out of range"),
-                    errdetail("A count of the summary would exceed 2^63 - 1.")));
+    ereport(ERROR,
+            (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE), errmsg("summary count out of range"),
+             errdetail("A count of the summary would exceed 2^63 - 1.")));
     pg_unreachable();
 }
 
@@ -169,8 +169,9 @@ CX_HOT Datum add(FunctionCallInfo fcinfo)
     int score = score_arg<M, Kind>(fcinfo);
     ScoreSummary *state = state_for_update(fcinfo);
     int64_t &count = state->counts[score - scale_of(M).lowest];
-    if (unlikely(__builtin_add_overflow(count, 1, &count)))
+    if (unlikely(count == INT64_MAX))
         reject_count_overflow();
+    count++;
     PG_RETURN_POINTER(state);
 }
 
