@@ -78,6 +78,13 @@ SELECT nps(s), responses(s), pg_temp.near(effective_responses(s), 2.666666667) A
 FROM (SELECT nps_agg(score, weight) AS s
       FROM (VALUES (10, 2.0), (0, 1.0), (8, 1.0), (9, NULL)) v(score, weight)) w;
 
+-- The one-step weighted forms: NPS 25 as above; CSAT of 5, 4, 1 with weights 1, 2, 1 is 75
+-- (reference); CES of 7 (weight 1) and 1 (weight 3) is (7 + 3) / 4 = 2.5 by hand.
+SELECT (SELECT nps(score, weight)
+        FROM (VALUES (10, 2.0), (0, 1.0), (8, 1.0), (9, NULL)) v(score, weight)) AS nps,
+       (SELECT csat(score, weight) FROM (VALUES (5, 1), (4, 2), (1, 1)) v(score, weight)) AS csat,
+       (SELECT ces(score, weight) FROM (VALUES (7, 1), (1, 3)) v(score, weight)) AS ces;
+
 -- Segments and touchpoints with ROLLUP (reference "Segments").
 CREATE TEMP TABLE journey (segment text, touchpoint text, score integer);
 INSERT INTO journey VALUES ('A', 'web', 10), ('A', 'web', 9), ('A', 'web', 3),

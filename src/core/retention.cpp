@@ -8,7 +8,7 @@
 #include <string>
 
 #include "core/number_text.hpp"
-#include "core/summary_text.hpp"
+#include "core/text_reader.hpp"
 
 namespace cx {
 namespace {
@@ -165,116 +165,61 @@ void check_same_period(const RetentionSummary &a, const RetentionSummary &b)
                     "Merge only segments of the same reporting period.");
 }
 
-// Reads the text form from left to right, reporting the position of what it cannot read.
-class Reader {
-  public:
-    explicit Reader(const char *text) : text_(text), pos_(text) {}
-
-    [[noreturn]] void fail(const std::string &expected) const
-    {
-        throw Error(ErrorKind::invalid_text, "invalid input syntax for a retention summary",
-                    "Expected " + expected + " at character " + std::to_string(pos_ - text_ + 1) +
-                        " of \"" + text_ + "\".",
-                    "A retention summary reads like \"v1 date 2024-01-01/2024-04-01 at_start=3 "
-                    "new=2 at_end=3 lost=1 new_lost=1\".");
+// Reads exactly count decimal digits (at least count when at_least).
+int64_t read_digits(TextReader &r, int count, bool at_least, const char *what)
+{
+    int64_t v = 0;
+    int n = 0;
+    while (r.peek() >= '0' && r.peek() <= '9' && (at_least || n < count)) {
+        if (v > 100000000)  // beyond every year PostgreSQL knows
+            r.fail(what);
+        v = v * 10 + (r.peek() - '0');
+        r.advance();
+        n++;
     }
+    if (n < count)
+        r.fail(what);
+    return v;
+}
 
-    void skip_spaces()
-    {
-        while (*pos_ == ' ' || *pos_ == '\t' || *pos_ == '\n' || *pos_ == '\r')
-            pos_++;
-    }
+// Reads an ISO 8601 date into days from 2000-01-01.
+int64_t read_date(TextReader &r)
+{
+    int64_t sign = 1;
+    if (r.accept("-"))
+        sign = -1;
+    else
+        r.accept("+");
+    int64_t year = sign * read_digits(r, 4, true, "a year of four digits or more");
+    r.expect("-");
+    int month = static_cast<int>(read_digits(r, 2, false, "a month of two digits"));
+    r.expect("-");
+    int day = static_cast<int>(read_digits(r, 2, false, "a day of two digits"));
+    if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
+        r.fail("a valid calendar date");
+    return days_from_date(year, month, day);
+}
 
-    bool accept(const char *word)
-    {
-        size_t n = std::strlen(word);
-        if (std::strncmp(pos_, word, n) != 0)
-            return false;
-        pos_ += n;
-        return true;
-    }
-
-    void expect(const char *word)
-    {
-        if (!accept(word))
-            fail(std::string("\"") + word + "\"");
-    }
-
-    // Reads exactly digits decimal digits (at least digits when at_least).
-    int64_t digits(int count, bool at_least, const char *what)
-    {
-        int64_t v = 0;
-        int n = 0;
-        while (*pos_ >= '0' && *pos_ <= '9' && (at_least || n < count)) {
-            if (v > 100000000)  // beyond every year PostgreSQL knows
-                fail(what);
-            v = v * 10 + (*pos_ - '0');
-            pos_++;
-            n++;
-        }
-        if (n < count)
-            fail(what);
-        return v;
-    }
-
-    // Reads an ISO 8601 date into days from 2000-01-01.
-    int64_t date()
-    {
-        int64_t sign = 1;
-        if (accept("-"))
-            sign = -1;
-        else
-            accept("+");
-        int64_t year = sign * digits(4, true, "a year of four digits or more");
-        expect("-");
-        int month = static_cast<int>(digits(2, false, "a month of two digits"));
-        expect("-");
-        int day = static_cast<int>(digits(2, false, "a day of two digits"));
-        if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
-            fail("a valid calendar date");
-        return days_from_date(year, month, day);
-    }
-
-    // Reads an ISO 8601 instant in UTC into microseconds from 2000-01-01.
-    int64_t instant()
-    {
-        int64_t days = date();
-        expect("T");
-        int64_t hours = digits(2, false, "hours of two digits");
-        expect(":");
-        int64_t minutes = digits(2, false, "minutes of two digits");
-        expect(":");
-        int64_t seconds = digits(2, false, "seconds of two digits");
-        int64_t fraction = 0;
-        if (accept("."))
-            fraction = digits(6, false, "six digits of microseconds");
-        expect("Z");
-        if (hours > 23 || minutes > 59 || seconds > 59)
-            fail("a valid time of day");
-        if (days < floor_div(kFirstMicro, kMicrosPerDay) || days > kEndMicro / kMicrosPerDay)
-            fail("an instant within the range of timestamptz");
-        return days * kMicrosPerDay + ((hours * 60 + minutes) * 60 + seconds) * 1000000 + fraction;
-    }
-
-    int64_t count()
-    {
-        if (*pos_ < '0' || *pos_ > '9')
-            fail("a count of 0 or more");
-        int64_t v = 0;
-        while (*pos_ >= '0' && *pos_ <= '9') {
-            if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, *pos_ - '0', &v))
-                fail("a count below 2^63");
-            pos_++;
-        }
-        return v;
-    }
-
-    bool at_end() const { return *pos_ == '\0'; }
-
-  private:
-    const char *text_;
-    const char *pos_;
-};
+// Reads an ISO 8601 instant in UTC into microseconds from 2000-01-01.
+int64_t read_instant(TextReader &r)
+{
+    int64_t days = read_date(r);
+    r.expect("T");
+    int64_t hours = read_digits(r, 2, false, "hours of two digits");
+    r.expect(":");
+    int64_t minutes = read_digits(r, 2, false, "minutes of two digits");
+    r.expect(":");
+    int64_t seconds = read_digits(r, 2, false, "seconds of two digits");
+    int64_t fraction = 0;
+    if (r.accept("."))
+        fraction = read_digits(r, 6, false, "six digits of microseconds");
+    r.expect("Z");
+    if (hours > 23 || minutes > 59 || seconds > 59)
+        r.fail("a valid time of day");
+    if (days < floor_div(kFirstMicro, kMicrosPerDay) || days > kEndMicro / kMicrosPerDay)
+        r.fail("an instant within the range of timestamptz");
+    return days * kMicrosPerDay + ((hours * 60 + minutes) * 60 + seconds) * 1000000 + fraction;
+}
 
 }  // namespace
 
@@ -534,7 +479,8 @@ size_t format_retention(const RetentionSummary &s, char *out)
 RetentionSummary parse_retention(const char *text)
 {
     RetentionSummary s = empty_retention();
-    Reader r(text);
+    TextReader r(text, "retention_summary",
+                 "v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1");
 
     r.skip_spaces();
     if (!r.accept("v1 "))
@@ -550,9 +496,9 @@ RetentionSummary parse_retention(const char *text)
     if (!date)
         r.expect("timestamptz ");
     s.unit = static_cast<uint8_t>(date ? TimeUnit::date : TimeUnit::timestamptz);
-    s.period_start = date ? r.date() : r.instant();
+    s.period_start = date ? read_date(r) : read_instant(r);
     r.expect("/");
-    s.period_end = date ? r.date() : r.instant();
+    s.period_end = date ? read_date(r) : read_instant(r);
     r.expect(" at_start=");
     s.at_start = r.count();
     r.expect(" new=");

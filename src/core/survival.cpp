@@ -8,7 +8,7 @@
 #include <string>
 
 #include "core/number_text.hpp"
-#include "core/summary_text.hpp"
+#include "core/text_reader.hpp"
 
 namespace cx {
 namespace {
@@ -51,71 +51,6 @@ uint32_t merge_runs(const SurvivalEntry *a, uint32_t na, const SurvivalEntry *b,
     }
     return n;
 }
-
-// Reads the text form from left to right, reporting the position of what it cannot read.
-class Reader {
-  public:
-    explicit Reader(const char *text) : text_(text), pos_(text) {}
-
-    [[noreturn]] void fail(const std::string &expected) const
-    {
-        throw Error(
-            ErrorKind::invalid_text, "invalid input syntax for a survival summary",
-            "Expected " + expected + " at character " + std::to_string(pos_ - text_ + 1) + ".",
-            "A survival summary reads like \"v1 0:0/11 1:380/233 2:123/115\": each "
-            "distinct duration with its events and censorings.");
-    }
-
-    bool accept(char c)
-    {
-        if (*pos_ != c)
-            return false;
-        pos_++;
-        return true;
-    }
-
-    void expect(char c)
-    {
-        if (!accept(c))
-            fail(std::string("\"") + c + "\"");
-    }
-
-    bool accept_spaces()
-    {
-        const char *start = pos_;
-        while (*pos_ == ' ' || *pos_ == '\t' || *pos_ == '\n' || *pos_ == '\r')
-            pos_++;
-        return pos_ != start;
-    }
-
-    int64_t count()
-    {
-        int64_t v = 0;
-        if (*pos_ < '0' || *pos_ > '9')
-            fail("a count of 0 or more");
-        auto r = std::from_chars(pos_, pos_ + std::strlen(pos_), v);
-        if (r.ec != std::errc())
-            fail("a count below 2^63");
-        pos_ = r.ptr;
-        return v;
-    }
-
-    double real()
-    {
-        double v = 0;
-        auto r = std::from_chars(pos_, pos_ + std::strlen(pos_), v);
-        if (r.ec != std::errc() || !std::isfinite(v))
-            fail("a finite duration");
-        pos_ = r.ptr;
-        return v + 0.0;  // + 0.0 turns -0 into 0
-    }
-
-    bool at_end() const { return *pos_ == '\0'; }
-
-  private:
-    const char *text_;
-    const char *pos_;
-};
 
 }  // namespace
 
@@ -324,20 +259,19 @@ uint32_t survival_text_entries(const char *text)
 
 uint32_t parse_survival(const char *text, SurvivalEntry *entries, uint32_t capacity)
 {
-    Reader r(text);
+    TextReader r(text, "survival_summary", "v1 0:0/11 1:380/233 2:123/115");
     uint32_t n = 0;
 
-    r.accept_spaces();
-    r.expect('v');
-    r.expect('1');
-    while (r.accept_spaces() && !r.at_end()) {
+    r.skip_spaces();
+    r.expect("v1");
+    while (r.skip_spaces() && !r.at_end()) {
         if (n == capacity)
             r.fail("\":\" after the duration");
         SurvivalEntry &e = entries[n++];
-        e.duration = r.real();
-        r.expect(':');
+        e.duration = r.real("a finite duration");
+        r.expect(":");
         e.events = r.count();
-        r.expect('/');
+        r.expect("/");
         e.censored = r.count();
     }
     if (!r.at_end())
