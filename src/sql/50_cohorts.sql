@@ -20,6 +20,7 @@ BEGIN
         RAISE EXCEPTION 'cohort_retention arguments must not be NULL'
             USING ERRCODE = '22004';
     END IF;
+    period := pg_catalog.lower(period);  -- as date_trunc reads it
     IF period NOT IN ('day', 'week', 'month', 'quarter') THEN
         RAISE EXCEPTION 'unknown cohort period "%"', period
             USING ERRCODE = '22023',
@@ -77,6 +78,20 @@ BEGIN
         LEFT JOIN active a ON a.cohort = c.cohort AND a.k = offsets.k
         ORDER BY c.cohort, offsets.k
     $query$, activity_query) USING period;
+EXCEPTION
+    -- The analyst's query has the wrong shape: say so in its terms, not the function's.
+    WHEN invalid_column_reference THEN
+        RAISE EXCEPTION 'activity query must return two columns'
+            USING ERRCODE = '42P10',
+                  DETAIL = 'The query returns a number of columns other than two.',
+                  HINT = 'Return the customer, then the time of the activity, for example '
+                         '"SELECT customer_id, ordered_at FROM orders".';
+    WHEN cannot_coerce OR datatype_mismatch THEN
+        RAISE EXCEPTION 'activity time must be a date or a timestamp'
+            USING ERRCODE = '42804',
+                  DETAIL = 'The second column of the activity query cannot be read as a time.',
+                  HINT = 'Return the customer, then the time of the activity, for example '
+                         '"SELECT customer_id, ordered_at FROM orders".';
 END
 $function$;
 COMMENT ON FUNCTION cohort_retention(text, text) IS
