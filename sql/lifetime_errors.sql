@@ -25,7 +25,8 @@ SELECT pg_temp.sqlstate_of($$
     FROM (VALUES (date '2024-02-01', date '2024-01-31')) v(started, ended) $$);
 SELECT pg_temp.sqlstate_of($$
     SELECT retention_agg(started, ended, '2024-01-01'::timestamptz, '2024-04-01')
-    FROM (VALUES (timestamptz '2024-02-01 10:00', timestamptz '2024-02-01 09:59')) v(started, ended) $$);
+    FROM (VALUES (timestamptz '2024-02-01 10:00', timestamptz '2024-02-01 09:59'))
+         v(started, ended) $$);
 -- A NULL period bound: 22004, also on a row whose started is NULL.
 SELECT pg_temp.sqlstate_of($$
     SELECT churn_rate(started, ended, NULL, '2024-04-01') FROM err_lifetimes $$);
@@ -48,15 +49,19 @@ SELECT pg_temp.sqlstate_of($$
 -- Merging summaries of different periods or time units: 22023.
 SELECT pg_temp.sqlstate_of($$
     SELECT rollup(s) FROM (VALUES
-        ('v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'::retention_summary),
+        ('v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'
+         ::retention_summary),
         ('v1 date 2024-04-01/2024-07-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1')) v(s) $$);
 SELECT pg_temp.sqlstate_of($$
     SELECT rollup(s) FROM (VALUES
-        ('v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'::retention_summary),
-        ('v1 timestamptz 2024-01-01T00:00:00Z/2024-04-01T00:00:00Z at_start=3 new=2 at_end=3 lost=1 new_lost=1')) v(s) $$);
+        ('v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'
+         ::retention_summary),
+        ('v1 timestamptz 2024-01-01T00:00:00Z/2024-04-01T00:00:00Z '
+         'at_start=3 new=2 at_end=3 lost=1 new_lost=1')) v(s) $$);
 -- A confidence level outside (0, 1): 22023.
 SELECT pg_temp.sqlstate_of($$
-    SELECT ci_lower('v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'::retention_summary, 95) $$);
+    SELECT ci_lower('v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'
+                    ::retention_summary, 95) $$);
 
 -- The inverse transition functions, which remove rows leaving a moving window frame, check each
 -- row as the forward ones do: a NULL period bound [22004], an empty period or another one than
@@ -64,21 +69,27 @@ SELECT pg_temp.sqlstate_of($$
 -- period [22023]; survival's, a negative duration [22023]. In a window, a row of another period
 -- fails as it enters the frame [22023].
 SELECT pg_temp.sqlstate_of($$
-    SELECT retention_summary_remove('v1 date 2024-01-01/2024-04-01 at_start=1 new=0 at_end=1 lost=0 new_lost=0',
-                                    date '2023-05-01', NULL, NULL, date '2024-04-01') $$);
+    SELECT retention_summary_remove(
+               'v1 date 2024-01-01/2024-04-01 at_start=1 new=0 at_end=1 lost=0 new_lost=0',
+               date '2023-05-01', NULL, NULL, date '2024-04-01') $$);
 SELECT pg_temp.sqlstate_of($$
-    SELECT retention_summary_remove('v1 date 2024-01-01/2024-04-01 at_start=1 new=0 at_end=1 lost=0 new_lost=0',
-                                    date '2023-05-01', NULL, date '2024-01-01', date '2024-07-01') $$);
+    SELECT retention_summary_remove(
+               'v1 date 2024-01-01/2024-04-01 at_start=1 new=0 at_end=1 lost=0 new_lost=0',
+               date '2023-05-01', NULL, date '2024-01-01', date '2024-07-01') $$);
 SELECT pg_temp.sqlstate_of($$
-    SELECT retention_summary_remove('v1 date 2024-01-01/2024-04-01 at_start=1 new=0 at_end=1 lost=0 new_lost=0',
-                                    date '2023-05-01', NULL, date '2024-04-01', date '2024-04-01') $$);
+    SELECT retention_summary_remove(
+               'v1 date 2024-01-01/2024-04-01 at_start=1 new=0 at_end=1 lost=0 new_lost=0',
+               date '2023-05-01', NULL, date '2024-04-01', date '2024-04-01') $$);
 SELECT pg_temp.sqlstate_of($$
-    SELECT retention_summary_remove('v1 timestamptz 2024-01-01T00:00:00Z/2024-04-01T00:00:00Z at_start=1 new=0 at_end=1 lost=0 new_lost=0',
-                                    timestamptz '2023-05-01 00:00Z', timestamptz '2023-04-01 00:00Z',
-                                    timestamptz '2024-01-01 00:00Z', timestamptz '2024-04-01 00:00Z') $$);
+    SELECT retention_summary_remove(
+               'v1 timestamptz 2024-01-01T00:00:00Z/2024-04-01T00:00:00Z '
+               'at_start=1 new=0 at_end=1 lost=0 new_lost=0',
+               timestamptz '2023-05-01 00:00Z', timestamptz '2023-04-01 00:00Z',
+               timestamptz '2024-01-01 00:00Z', timestamptz '2024-04-01 00:00Z') $$);
 SELECT pg_temp.sqlstate_of($$
-    SELECT retention_summary_unmerge('v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1',
-                                     'v1 date 2024-04-01/2024-07-01 at_start=0 new=0 at_end=0 lost=0 new_lost=0') $$);
+    SELECT retention_summary_unmerge(
+               'v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1',
+               'v1 date 2024-04-01/2024-07-01 at_start=0 new=0 at_end=0 lost=0 new_lost=0') $$);
 SELECT pg_temp.sqlstate_of($$ SELECT survival_summary_remove('v1 1:1/0', -1, true) $$);
 SELECT pg_temp.sqlstate_of($$
     SELECT churn_rate(started, ended, ps, pe + (ended IS NULL)::int)
@@ -113,21 +124,36 @@ SELECT clv(100, 100, 10);
 -- Survival: negative or non-finite durations: 22023.
 SELECT pg_temp.sqlstate_of($$ SELECT survival_agg(d, true) FROM (VALUES (-1::float8)) v(d) $$);
 SELECT pg_temp.sqlstate_of($$ SELECT survival_agg(d, true) FROM (VALUES ('NaN'::float8)) v(d) $$);
-SELECT pg_temp.sqlstate_of($$ SELECT survival_agg(d, false) FROM (VALUES ('Infinity'::float8)) v(d) $$);
+SELECT pg_temp.sqlstate_of($$
+    SELECT survival_agg(d, false) FROM (VALUES ('Infinity'::float8)) v(d) $$);
 SELECT pg_temp.sqlstate_of($$ SELECT survival_at('v1 1:1/0', 'NaN') $$);
 SELECT survival_agg(d, true) FROM (VALUES (2::float8), (-0.5)) v(d);
 
 -- Malformed text: 22P02.
 SELECT pg_temp.sqlstate_of($$ SELECT 'v2 empty'::retention_summary $$);
-SELECT pg_temp.sqlstate_of($$ SELECT 'v1 date 2024-01-01/2024-04-01 at_start=3'::retention_summary $$);
-SELECT pg_temp.sqlstate_of($$ SELECT 'v1 date 2024-02-30/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'::retention_summary $$);
-SELECT pg_temp.sqlstate_of($$ SELECT 'v1 date 2024-04-01/2024-01-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'::retention_summary $$);
-SELECT pg_temp.sqlstate_of($$ SELECT 'v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=4 lost=1 new_lost=1'::retention_summary $$);
-SELECT pg_temp.sqlstate_of($$ SELECT 'v1 date 2024-01-01/2024-04-01 at_start=1 new=0 at_end=0 lost=2 new_lost=0'::retention_summary $$);
-SELECT pg_temp.sqlstate_of($$ SELECT 'v1 date 2024-01-01/2024-04-01 at_start=99999999999999999999 new=0 at_end=0 lost=0 new_lost=0'::retention_summary $$);
-SELECT pg_temp.sqlstate_of($$ SELECT 'v1 timestamptz 2024-01-01T24:00:00Z/2024-04-01T00:00:00Z at_start=0 new=0 at_end=0 lost=0 new_lost=0'::retention_summary $$);
+SELECT pg_temp.sqlstate_of($$
+    SELECT 'v1 date 2024-01-01/2024-04-01 at_start=3'::retention_summary $$);
+SELECT pg_temp.sqlstate_of($$
+    SELECT 'v1 date 2024-02-30/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'
+           ::retention_summary $$);
+SELECT pg_temp.sqlstate_of($$
+    SELECT 'v1 date 2024-04-01/2024-01-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'
+           ::retention_summary $$);
+SELECT pg_temp.sqlstate_of($$
+    SELECT 'v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=4 lost=1 new_lost=1'
+           ::retention_summary $$);
+SELECT pg_temp.sqlstate_of($$
+    SELECT 'v1 date 2024-01-01/2024-04-01 at_start=1 new=0 at_end=0 lost=2 new_lost=0'
+           ::retention_summary $$);
+SELECT pg_temp.sqlstate_of($$
+    SELECT 'v1 date 2024-01-01/2024-04-01 at_start=99999999999999999999 '
+           'new=0 at_end=0 lost=0 new_lost=0'::retention_summary $$);
+SELECT pg_temp.sqlstate_of($$
+    SELECT 'v1 timestamptz 2024-01-01T24:00:00Z/2024-04-01T00:00:00Z '
+           'at_start=0 new=0 at_end=0 lost=0 new_lost=0'::retention_summary $$);
 SELECT pg_temp.sqlstate_of($$ SELECT 'v1 empty x'::retention_summary $$);
-SELECT 'v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=4 lost=1 new_lost=1'::retention_summary;
+SELECT 'v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=4 lost=1 new_lost=1'
+       ::retention_summary;
 SELECT 'v1 date 2024-01-01/2024-04-01 at_start=3 new=two'::retention_summary;
 SELECT pg_temp.sqlstate_of($$ SELECT 'v2'::survival_summary $$);
 SELECT pg_temp.sqlstate_of($$ SELECT 'v1 2:1/0 1:1/0'::survival_summary $$);
@@ -150,7 +176,8 @@ CREATE FUNCTION pg_temp.copy_binary(tbl text, len integer, snippet text) RETURNS
 LANGUAGE plpgsql AS $$
 DECLARE
     program text := format(
-        $p$printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000\000\001\000\000\000\%s%s%s'; %s; printf '\377\377'$p$,
+        $p$printf 'PGCOPY\n\377\r\n\000\000\000\000\000\000\000\000\000$p$ ||
+        $p$\000\001\000\000\000\%s%s%s'; %s; printf '\377\377'$p$,
         len / 64, len / 8 % 8, len % 8, snippet);
 BEGIN
     EXECUTE format('COPY %I FROM PROGRAM %L WITH (FORMAT binary)', tbl, program);
@@ -164,20 +191,29 @@ CREATE TABLE err_v (s survival_summary);
 -- A well-formed retention summary is version 1, unit (1 date), then seven 8-byte integers:
 -- period start and end (days from 2000-01-01) and the five counts. 8766 days is 2024-01-01
 -- (\000\000\042\076), 8857 is 2024-04-01 (\000\000\042\231).
-SELECT pg_temp.copy_binary('err_r', 58, $$printf '\001\001\000\000\000\000\000\000\042\076\000\000\000\000\000\000\042\231'; head -c 40 /dev/zero$$);
+SELECT pg_temp.copy_binary('err_r', 58,
+    $$printf '\001\001\000\000\000\000\000\000\042\076\000\000\000\000\000\000\042\231'; $$ ||
+    $$head -c 40 /dev/zero$$);
 SELECT s FROM err_r;
 SELECT pg_temp.copy_binary('err_r', 3, $$printf '\001\001\000'$$);
 SELECT pg_temp.copy_binary('err_r', 58, $$printf '\002\001'; head -c 56 /dev/zero$$);
 SELECT pg_temp.copy_binary('err_r', 58, $$printf '\001\001'; head -c 56 /dev/zero$$);
-SELECT pg_temp.copy_binary('err_r', 58, $$printf '\001\003\000\000\000\000\000\000\042\076\000\000\000\000\000\000\042\231'; head -c 40 /dev/zero$$);
+SELECT pg_temp.copy_binary('err_r', 58,
+    $$printf '\001\003\000\000\000\000\000\000\042\076\000\000\000\000\000\000\042\231'; $$ ||
+    $$head -c 40 /dev/zero$$);
 -- A survival summary is version 1, the number of durations (4 bytes), then per duration a
 -- double and two 8-byte counts. Duration 2.5 is \100\004 and six zero bytes; -1 is \277\360.
-SELECT pg_temp.copy_binary('err_v', 29, $$printf '\001\000\000\000\001\100\004'; head -c 6 /dev/zero; printf '\000\000\000\000\000\000\000\001'; head -c 8 /dev/zero$$);
+SELECT pg_temp.copy_binary('err_v', 29,
+    $$printf '\001\000\000\000\001\100\004'; head -c 6 /dev/zero; $$ ||
+    $$printf '\000\000\000\000\000\000\000\001'; head -c 8 /dev/zero$$);
 SELECT s FROM err_v;
 SELECT pg_temp.copy_binary('err_v', 5, $$printf '\001\000\000\000\001'$$);
 SELECT pg_temp.copy_binary('err_v', 5, $$printf '\002\000\000\000\000'$$);
-SELECT pg_temp.copy_binary('err_v', 29, $$printf '\001\000\000\000\001\277\360'; head -c 6 /dev/zero; printf '\000\000\000\000\000\000\000\001'; head -c 8 /dev/zero$$);
-SELECT pg_temp.copy_binary('err_v', 29, $$printf '\001\000\000\000\001\100\004'; head -c 22 /dev/zero$$);
+SELECT pg_temp.copy_binary('err_v', 29,
+    $$printf '\001\000\000\000\001\277\360'; head -c 6 /dev/zero; $$ ||
+    $$printf '\000\000\000\000\000\000\000\001'; head -c 8 /dev/zero$$);
+SELECT pg_temp.copy_binary('err_v', 29,
+    $$printf '\001\000\000\000\001\100\004'; head -c 22 /dev/zero$$);
 
 -- Cohort retention: an unknown period [22023], NULL arguments [22004], a query that writes
 -- (the function is STABLE) [0A000].
@@ -185,5 +221,7 @@ SELECT pg_temp.sqlstate_of($$ SELECT * FROM cohort_retention('SELECT 1, now()', 
 SELECT pg_temp.sqlstate_of($$ SELECT * FROM cohort_retention('SELECT 1, now()', NULL) $$);
 SELECT pg_temp.sqlstate_of($$ SELECT * FROM cohort_retention(NULL, 'month') $$);
 CREATE TABLE err_log (n int);
-SELECT pg_temp.sqlstate_of($$ SELECT * FROM cohort_retention('INSERT INTO err_log VALUES (1) RETURNING 1, now()', 'month') $$);
+SELECT pg_temp.sqlstate_of($$
+    SELECT * FROM cohort_retention('INSERT INTO err_log VALUES (1) RETURNING 1, now()',
+                                   'month') $$);
 SELECT * FROM cohort_retention('SELECT 1, now()', 'year');

@@ -159,16 +159,19 @@ SELECT count(*) FROM (SELECT s FROM lt_summaries GROUP BY s) g;
 SET enable_sort = off;
 SELECT count(*) FROM (SELECT DISTINCT s FROM lt_summaries) d;
 RESET enable_sort;
-SELECT 'v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'::retention_summary
+SELECT 'v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'
+       ::retention_summary
      = '  v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1 '
        ::retention_summary AS spaces_ignored,
-       'v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'::retention_summary
-     = 'v1 date 2024-01-01/2024-04-02 at_start=3 new=2 at_end=3 lost=1 new_lost=1'::retention_summary
-           AS other_period_equal;
+       'v1 date 2024-01-01/2024-04-01 at_start=3 new=2 at_end=3 lost=1 new_lost=1'
+       ::retention_summary
+     = 'v1 date 2024-01-01/2024-04-02 at_start=3 new=2 at_end=3 lost=1 new_lost=1'
+       ::retention_summary AS other_period_equal;
 -- Dates far from today keep their exact day; years outside 0000-9999 carry a sign.
 SELECT '  v1 date -4713-11-24/+5874897-12-31 at_start=0 new=0 at_end=0 lost=0 new_lost=0'
        ::retention_summary;
-SELECT 'v1 timestamptz 1999-12-31T23:59:59.999999Z/2000-01-01T00:00:00.000001Z at_start=1 new=0 at_end=1 lost=0 new_lost=0'
+SELECT 'v1 timestamptz 1999-12-31T23:59:59.999999Z/2000-01-01T00:00:00.000001Z '
+       'at_start=1 new=0 at_end=1 lost=0 new_lost=0'
        ::retention_summary;
 
 -- Binary round trip through COPY.

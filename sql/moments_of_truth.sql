@@ -40,23 +40,36 @@ INSERT INTO touchpoint_counts (metric, segment, touchpoint, counts) VALUES
     ('nps', 'retail', 'shop', '{1,1,1,2,2,3,5,10,15,25,35}'),
     ('nps', 'retail', 'email', '{3,2,2,3,3,4,3,8,6,6,10}');
 
-INSERT INTO oracle (metric, segment, touchpoint, difference, statistic, p_value, p_holm, verdict) VALUES
-    ('csat', 'b2b', 'web', 28.888888888888886, 2.2929844695893116, 0.02184889908834779, 0.04369779817669558, 'better'),
-    ('csat', 'b2b', 'phone', -33.333333333333336, -2.6457513110645907, 0.008150971593502691, 0.024452914780508074, 'worse'),
-    ('csat', 'b2b', 'visit', 5.000000000000004, 0.37416573867739444, 0.7082810122906025, 0.7082810122906025, 'no clear difference'),
+INSERT INTO oracle (metric, segment, touchpoint, difference, statistic, p_value, p_holm, verdict)
+VALUES
+    ('csat', 'b2b', 'web', 28.888888888888886, 2.2929844695893116,
+     0.02184889908834779, 0.04369779817669558, 'better'),
+    ('csat', 'b2b', 'phone', -33.333333333333336, -2.6457513110645907,
+     0.008150971593502691, 0.024452914780508074, 'worse'),
+    ('csat', 'b2b', 'visit', 5.000000000000004, 0.37416573867739444,
+     0.7082810122906025, 0.7082810122906025, 'no clear difference'),
     ('csat', 'b2b', 'portal', NULL, NULL, NULL, NULL, 'no clear difference'),
     ('csat', 'flat', 'web', 0.0, NULL, NULL, NULL, 'no clear difference'),
     ('csat', 'flat', 'phone', 0.0, NULL, NULL, NULL, 'no clear difference'),
-    ('csat', 'retail', 'web', -28.965517241379313, -5.134064733683748, 2.8355049667247049e-07, 1.4177524833623525e-06, 'worse'),
-    ('csat', 'retail', 'phone', 11.379310344827587, 2.0169540025186152, 0.043700313703888355, 0.13110094111166506, 'no clear difference'),
-    ('csat', 'retail', 'shop', 9.072580645161288, 1.487091635460997, 0.13699061042159344, 0.2739812208431869, 'no clear difference'),
-    ('csat', 'retail', 'email', -1.764705882352946, -0.2394847410096746, 0.8107297271774055, 0.8107297271774055, 'no clear difference'),
-    ('csat', 'retail', 'app', 15.909090909090907, 2.3300165820713103, 0.019805274723524946, 0.07922109889409978, 'no clear difference'),
+    ('csat', 'retail', 'web', -28.965517241379313, -5.134064733683748,
+     2.8355049667247049e-07, 1.4177524833623525e-06, 'worse'),
+    ('csat', 'retail', 'phone', 11.379310344827587, 2.0169540025186152,
+     0.043700313703888355, 0.13110094111166506, 'no clear difference'),
+    ('csat', 'retail', 'shop', 9.072580645161288, 1.487091635460997,
+     0.13699061042159344, 0.2739812208431869, 'no clear difference'),
+    ('csat', 'retail', 'email', -1.764705882352946, -0.2394847410096746,
+     0.8107297271774055, 0.8107297271774055, 'no clear difference'),
+    ('csat', 'retail', 'app', 15.909090909090907, 2.3300165820713103,
+     0.019805274723524946, 0.07922109889409978, 'no clear difference'),
     ('csat', 'solo', 'web', NULL, NULL, NULL, NULL, 'no clear difference'),
-    ('nps', 'retail', 'web', 13.6, 1.323472268425502, 0.18567837258148745, 0.19892804343806922, 'no clear difference'),
-    ('nps', 'retail', 'phone', -49.4, -5.017658135774496, 5.2305144007461201e-07, 1.5691543202238361e-06, 'worse'),
-    ('nps', 'retail', 'shop', 48.599999999999994, 5.263423212244029, 1.4139757936831223e-07, 5.6559031747324891e-07, 'better'),
-    ('nps', 'retail', 'email', -21.333333333333336, -1.6474576130684007, 0.09946402171903461, 0.19892804343806922, 'no clear difference');
+    ('nps', 'retail', 'web', 13.6, 1.323472268425502,
+     0.18567837258148745, 0.19892804343806922, 'no clear difference'),
+    ('nps', 'retail', 'phone', -49.4, -5.017658135774496,
+     5.2305144007461201e-07, 1.5691543202238361e-06, 'worse'),
+    ('nps', 'retail', 'shop', 48.599999999999994, 5.263423212244029,
+     1.4139757936831223e-07, 5.6559031747324891e-07, 'better'),
+    ('nps', 'retail', 'email', -21.333333333333336, -1.6474576130684007,
+     0.09946402171903461, 0.19892804343806922, 'no clear difference');
 
 -- One row per answer: counts[i] answers of score lowest + i - 1; three NULL answers where the
 -- counts are NULL.

@@ -89,10 +89,11 @@ RESET TimeZone;
 
 -- Survival with tenure (months) as the duration and Churn = Yes as the event, checked against
 -- R's survfit (test/oracle/survival.R):
---   all             S(1) 94.5961319681  S(12) 84.3199553816  S(24) 78.8736398371  S(72) 59.2790152052  median NA
---   Month-to-month  S(1) 90.1935483871  S(12) 70.3096636349  S(24) 58.5915473905  S(72) 12.8951900614  median 35
---   One year        S(1) 100            S(12) 99.0808204075  S(24) 97.8272376428  S(72) 56.8145682029  median NA
---   Two year        S(1) 100            S(12) 100            S(24) 100            S(72) 93.5738580647  median NA
+--                   S(1)           S(12)          S(24)          S(72)          median
+--   all             94.5961319681  84.3199553816  78.8736398371  59.2790152052  NA
+--   Month-to-month  90.1935483871  70.3096636349  58.5915473905  12.8951900614  35
+--   One year        100            99.0808204075  97.8272376428  56.8145682029  NA
+--   Two year        100            100            100            93.5738580647  NA
 -- README: 84.31995538 % after 12 months; Month-to-month median 35; the others never reach one half.
 CREATE TABLE telco_survival AS
 SELECT "Contract" AS segment, survival_agg(tenure, "Churn" = 'Yes') AS s

@@ -106,7 +106,8 @@ CREATE TABLE km_back (LIKE km_summaries);
 SELECT count(*) AS rows, bool_and(a.s = b.s) AS binary_round_trip
 FROM km_summaries a JOIN km_back b USING (how);
 -- A stored summary large enough to be compressed and toasted reads back the same.
-CREATE TABLE km_stored AS SELECT survival_agg(g + 0.5, g % 2 = 0) AS s FROM generate_series(1, 20000) g;
+CREATE TABLE km_stored AS
+SELECT survival_agg(g + 0.5, g % 2 = 0) AS s FROM generate_series(1, 20000) g;
 SELECT s = (SELECT survival_agg(g + 0.5, g % 2 = 0) FROM generate_series(1, 20000) g) AS same
 FROM km_stored;
 

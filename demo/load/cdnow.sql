@@ -16,7 +16,11 @@ CREATE TABLE cdnow (
 -- occurs), then trimmed of spaces and the carriage return and split on whitespace. The header
 -- is the one line whose first field is not a number.
 CREATE TEMPORARY TABLE cdnow_lines (line text);
-\copy cdnow_lines FROM PROGRAM 'cat "$CX_DATA_DIR/cdnow/CDNOW_master.txt"' WITH (FORMAT text, DELIMITER E'\x01')
+-- \copy must stay on one line: a short environment variable, set from CX_DATA_DIR, names the
+-- directory; the shell reads it in double quotes, so the path may contain spaces.
+\getenv cx_data CX_DATA_DIR
+\setenv CDNOW :cx_data/cdnow
+\copy cdnow_lines FROM PROGRAM 'cat "$CDNOW/CDNOW_master.txt"' WITH (FORMAT text, DELIMITER E'\x01')
 
 INSERT INTO cdnow
 SELECT fields[1], to_date(fields[2], 'YYYYMMDD'), fields[3]::integer, fields[4]::numeric

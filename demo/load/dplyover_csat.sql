@@ -22,4 +22,8 @@ CREATE TABLE dplyover_csat (
 );
 
 -- In FORMAT csv an empty unquoted cell is NULL: "no contact through that channel".
-\copy dplyover_csat FROM PROGRAM 'cat "$CX_DATA_DIR/dplyover_csat/csatraw.csv"' WITH (FORMAT csv, HEADER)
+-- \copy must stay on one line: a short environment variable, set from CX_DATA_DIR, names the
+-- directory; the shell reads it in double quotes, so the path may contain spaces.
+\getenv cx_data CX_DATA_DIR
+\setenv CSAT :cx_data/dplyover_csat
+\copy dplyover_csat FROM PROGRAM 'cat "$CSAT/csatraw.csv"' WITH (FORMAT csv, HEADER)

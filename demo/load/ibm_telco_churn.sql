@@ -33,4 +33,8 @@ CREATE TABLE telco (
     "Churn"            text      -- Yes: left in the last month before the snapshot
 );
 
-\copy telco FROM PROGRAM 'cat "$CX_DATA_DIR/ibm_telco_churn/Telco-Customer-Churn.csv"' WITH (FORMAT csv, HEADER)
+-- \copy must stay on one line: a short environment variable, set from CX_DATA_DIR, names the
+-- directory; the shell reads it in double quotes, so the path may contain spaces.
+\getenv cx_data CX_DATA_DIR
+\setenv TELCO :cx_data/ibm_telco_churn
+\copy telco FROM PROGRAM 'cat "$TELCO/Telco-Customer-Churn.csv"' WITH (FORMAT csv, HEADER)

@@ -16,4 +16,8 @@ CREATE TABLE nps_testdata (
     region              text        -- Region
 );
 
-\copy nps_testdata FROM PROGRAM 'cat "$CX_DATA_DIR/nps_testdata/nps_testdata.csv"' WITH (FORMAT csv, HEADER)
+-- \copy must stay on one line: a short environment variable, set from CX_DATA_DIR, names the
+-- directory; the shell reads it in double quotes, so the path may contain spaces.
+\getenv cx_data CX_DATA_DIR
+\setenv NPS :cx_data/nps_testdata
+\copy nps_testdata FROM PROGRAM 'cat "$NPS/nps_testdata.csv"' WITH (FORMAT csv, HEADER)

@@ -32,7 +32,11 @@ CREATE TABLE olist_order_reviews (
     review_answer_timestamp timestamp
 );
 
--- FORMAT csv: review comments are quoted and may span several lines.
-\copy olist_customers FROM PROGRAM 'cat "$CX_DATA_DIR/olist_sample/olist_customers_dataset.csv"' WITH (FORMAT csv, HEADER)
-\copy olist_orders FROM PROGRAM 'cat "$CX_DATA_DIR/olist_sample/olist_orders_dataset.csv"' WITH (FORMAT csv, HEADER)
-\copy olist_order_reviews FROM PROGRAM 'cat "$CX_DATA_DIR/olist_sample/olist_order_reviews_dataset.csv"' WITH (FORMAT csv, HEADER)
+-- CSV: review comments are quoted and may span several lines.
+-- \copy must stay on one line: a short environment variable, set from CX_DATA_DIR, names the
+-- directory; the shell reads it in double quotes, so the path may contain spaces.
+\getenv cx_data CX_DATA_DIR
+\setenv OLIST :cx_data/olist_sample
+\copy olist_customers FROM PROGRAM 'cat "$OLIST/olist_customers_dataset.csv"' csv header
+\copy olist_orders FROM PROGRAM 'cat "$OLIST/olist_orders_dataset.csv"' csv header
+\copy olist_order_reviews FROM PROGRAM 'cat "$OLIST/olist_order_reviews_dataset.csv"' csv header
