@@ -1,7 +1,7 @@
 -- Bad input to the churn, retention, survival and lifetime value functions: each gives an
 -- ERROR with its SQLSTATE (22023 invalid parameter, 22004 NULL not allowed, 22P02 bad text,
--- 22P03 bad binary), never a crash. sqlstate_of() shows the SQLSTATE and the message; a few
--- statements run plainly to show the detail and hint.
+-- 22003 a count beyond 2^63 - 1, 22P03 bad binary), never a crash. sqlstate_of() shows the
+-- SQLSTATE and the message; a few statements run plainly to show the detail and hint.
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS cx;
 RESET client_min_messages;
@@ -225,3 +225,9 @@ SELECT pg_temp.sqlstate_of($$
     SELECT * FROM cohort_retention('INSERT INTO err_log VALUES (1) RETURNING 1, now()',
                                    'month') $$);
 SELECT * FROM cohort_retention('SELECT 1, now()', 'year');
+
+-- An activity query of the wrong shape is named in the analyst's terms; the period may be
+-- written in any case, as date_trunc reads it.
+SELECT * FROM cohort_retention('SELECT 1', 'month');
+SELECT * FROM cohort_retention('SELECT 1, 2', 'month');
+SELECT * FROM cohort_retention('SELECT 1, date ''2024-01-05''', 'Month');
