@@ -11,13 +11,11 @@ namespace cx {
 
 TextReader::TextReader(const char *text, const char *type_name, const char *example)
     : text_(text), pos_(text), type_name_(type_name), example_(example)
-{
-}
+{}
 
 void TextReader::fail(const std::string &expected) const
 {
-    throw Error(ErrorKind::invalid_text,
-                std::string("invalid input syntax for type ") + type_name_,
+    throw Error(ErrorKind::invalid_text, std::string("invalid input syntax for type ") + type_name_,
                 "Expected " + expected + " at character " + std::to_string(pos_ - text_ + 1) +
                     " of \"" + excerpt() + "\".",
                 std::string("A ") + type_name_ + " reads like \"" + example_ + "\".");
@@ -53,9 +51,9 @@ int64_t TextReader::count()
     int64_t v = 0;
     auto r = std::from_chars(pos_, pos_ + std::strlen(pos_), v);
     if (r.ec == std::errc::result_out_of_range)
-        throw Error(ErrorKind::out_of_range, std::string("count out of range for type ") + type_name_,
-                    "The count at character " + std::to_string(pos_ - text_ + 1) +
-                        " exceeds 2^63 - 1.");
+        throw Error(
+            ErrorKind::out_of_range, std::string("count out of range for type ") + type_name_,
+            "The count at character " + std::to_string(pos_ - text_ + 1) + " exceeds 2^63 - 1.");
     pos_ = r.ptr;
     return v;
 }
