@@ -13,8 +13,8 @@ OBJS = $(CORE_SRCS:.cpp=.o) $(GLUE_SRCS:.cpp=.o)
 CX_DATA_DIR ?= $(abspath $(CURDIR)/../shared/data)
 export CX_DATA_DIR
 REGRESS_BASE = score_aggregates score_errors score_windows score_parallel score_summaries \
-	score_compare catalog scale_out
-REGRESS_DATA = realdata_scores
+	score_compare score_robustness moments_of_truth lifetimes survival lifetime_errors scale_out catalog
+REGRESS_DATA = realdata_scores realdata_lifetimes
 ifneq ($(wildcard $(CX_DATA_DIR)),)
 REGRESS = $(REGRESS_BASE) $(REGRESS_DATA)
 else ifeq ($(CI),true)
@@ -47,3 +47,9 @@ test-all:
 	test/run
 
 .PHONY: test-all
+
+# The demo report on real data (CX_DATA_DIR), or on a synthetic sample without it.
+demo:
+	@CX_DATA_DIR='$(CX_DATA_DIR)' demo/run
+
+.PHONY: demo

@@ -12,7 +12,9 @@ WHERE a.aggcombinefn = 0 OR a.aggminvtransfn = 0 OR a.aggtranstype = 'internal':
    OR p.proparallel <> 's'
 ORDER BY 1, 2;
 
--- Functions not labelled parallel safe, or left volatile.
+-- Functions not labelled parallel safe, or left volatile. The one expected here is
+-- cohort_retention(): it runs the analyst's query text, which may read temporary tables that
+-- parallel workers cannot see, so it is parallel restricted.
 SELECT p.proname, pg_get_function_identity_arguments(p.oid) AS args, p.proparallel,
        p.provolatile
 FROM pg_proc p

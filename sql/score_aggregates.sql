@@ -1,6 +1,8 @@
 -- NPS, CSAT and CES aggregates against ../shared/reference-values.md. Each check compares with
 -- the reference figure (10 significant digits) within 1e-9 relative or 1e-9 absolute.
-CREATE EXTENSION cx;
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS cx;
+RESET client_min_messages;
 SET extra_float_digits = 0;
 
 CREATE FUNCTION pg_temp.near(actual double precision, expected double precision) RETURNS boolean
@@ -75,6 +77,13 @@ SELECT nps(s), responses(s), pg_temp.near(effective_responses(s), 2.666666667) A
        pg_temp.near(std_error(s), 50.77524003) AS se
 FROM (SELECT nps_agg(score, weight) AS s
       FROM (VALUES (10, 2.0), (0, 1.0), (8, 1.0), (9, NULL)) v(score, weight)) w;
+
+-- The one-step weighted forms: NPS 25 as above; CSAT of 5, 4, 1 with weights 1, 2, 1 is 75
+-- (reference); CES of 7 (weight 1) and 1 (weight 3) is (7 + 3) / 4 = 2.5 by hand.
+SELECT (SELECT nps(score, weight)
+        FROM (VALUES (10, 2.0), (0, 1.0), (8, 1.0), (9, NULL)) v(score, weight)) AS nps,
+       (SELECT csat(score, weight) FROM (VALUES (5, 1), (4, 2), (1, 1)) v(score, weight)) AS csat,
+       (SELECT ces(score, weight) FROM (VALUES (7, 1), (1, 3)) v(score, weight)) AS ces;
 
 -- Segments and touchpoints with ROLLUP (reference "Segments").
 CREATE TEMP TABLE journey (segment text, touchpoint text, score integer);

@@ -16,6 +16,20 @@ INSERT INTO other_summaries
 SELECT g, csat_agg((g % 5 + 1)::int), ces_agg((g % 7 + 1)::int, g / 10.0)
 FROM generate_series(1, 20) g GROUP BY g;
 
+-- Retention by date and by instant, and survival curves, per segment.
+CREATE TABLE lifetimes (segment int PRIMARY KEY, by_day retention_summary,
+                        by_instant retention_summary, survival survival_summary);
+INSERT INTO lifetimes
+SELECT g % 4,
+       retention_agg(date '2023-06-01' + g, CASE WHEN g % 3 = 0 THEN date '2024-02-01' + g END,
+                     '2024-01-01', '2024-04-01'),
+       retention_agg(timestamptz '2023-06-01 08:30+00' + g * interval '1 day 1 hour',
+                     CASE WHEN g % 5 = 0
+                          THEN timestamptz '2023-06-01 08:30+00' + g * interval '1 day 3 hours' END,
+                     timestamptz '2024-01-01 00:00+00', timestamptz '2024-04-01 00:00+00'),
+       survival_agg(g / 7.0, g % 3 = 0)
+FROM generate_series(1, 300) g GROUP BY g % 4;
+
 -- One view over everything stored, as text and in the binary form.
 CREATE VIEW stored_values AS
 SELECT row_number() OVER (ORDER BY kind, key) AS id, kind, value FROM (
@@ -25,4 +39,12 @@ SELECT row_number() OVER (ORDER BY kind, key) AS id, kind, value FROM (
     UNION ALL SELECT 'csat text', id::text, c::text FROM other_summaries
     UNION ALL SELECT 'ces text', id::text, e::text FROM other_summaries
     UNION ALL SELECT 'ces binary', id::text, ces_summary_send(e)::text FROM other_summaries
+    UNION ALL SELECT 'retention text', segment::text, by_day::text || ' ' || by_instant::text
+              FROM lifetimes
+    UNION ALL SELECT 'retention binary', segment::text,
+                     retention_summary_send(by_day)::text || retention_summary_send(by_instant)::text
+              FROM lifetimes
+    UNION ALL SELECT 'survival text', segment::text, survival::text FROM lifetimes
+    UNION ALL SELECT 'survival binary', segment::text, survival_summary_send(survival)::text
+              FROM lifetimes
 ) v;

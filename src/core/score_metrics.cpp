@@ -83,12 +83,7 @@ void check_same_metric(const ScoreSummary &a, const ScoreSummary &b)
 
 Figure nps(const ScoreSummary &s)
 {
-    if (!is_weighted(s)) {
-        int64_t n = responses(s);
-        if (n == 0)
-            return std::nullopt;
-        return 100.0 * static_cast<double>(promoters(s) - detractors(s)) / static_cast<double>(n);
-    }
+    // Counts below 2^53 are exact doubles, so unweighted figures round only in the division.
     double total = total_mass(s);
     if (total == 0)
         return std::nullopt;
@@ -138,7 +133,7 @@ Figure headline(const ScoreSummary &s)
 double effective_responses(const ScoreSummary &s)
 {
     if (!is_weighted(s))
-        return static_cast<double>(responses(s));
+        return total_mass(s);
     double total = total_mass(s);
     return s.weight_squares > 0 ? total * total / s.weight_squares : 0.0;
 }
@@ -226,6 +221,8 @@ Comparison compare(const ScoreSummary &a, const ScoreSummary &b)
                 std::sqrt(*std_error(a) * *std_error(a) + *std_error(b) * *std_error(b));
             break;
         case Metric::csat: {
+            if (!(na > 0) || !(nb > 0))
+                return result;
             double pooled = (satisfied_share(a) * na + satisfied_share(b) * nb) / (na + nb);
             result.std_error = 100.0 * std::sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb));
             break;

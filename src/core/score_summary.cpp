@@ -20,7 +20,7 @@ int64_t add_counts(int64_t a, int64_t b)
     int64_t sum;
     if (__builtin_add_overflow(a, b, &sum))
         throw Error(ErrorKind::out_of_range, "summary count out of range",
-                    "Merging the summaries would exceed the largest count, 2^63 - 1.");
+                    "The result would exceed the largest count, 2^63 - 1.");
     return sum;
 }
 
@@ -29,8 +29,32 @@ int64_t total_count(const ScoreSummary &s)
 {
     int64_t total = 0;
     for (int i = 0; i < scale_of(s).size(); i++)
-        total = add_counts(total, s.counts[i]);
+        if (s.counts[i] < 0 || __builtin_add_overflow(total, s.counts[i], &total))
+            throw Error(ErrorKind::out_of_range, "summary count out of range",
+                        "The answers of the summary add up to more than 2^63 - 1.");
     return total;
+}
+
+// Answers with scores from first to last of an NPS summary, throwing out_of_range on overflow.
+int64_t count_between(const ScoreSummary &s, int first, int last)
+{
+    int64_t n = 0;
+    for (int score = first; score <= last; score++)
+        n = add_counts(n, s.counts[score]);
+    return n;
+}
+
+// Throws out_of_range unless every weight sum of s is a finite double.
+void check_weight_sums(const ScoreSummary &s)
+{
+    bool finite = std::isfinite(s.weight_squares);
+    for (int i = 0; i < kMaxScaleSize; i++)
+        finite = finite && std::isfinite(s.weights[i]);
+    if (!finite)
+        throw Error(ErrorKind::out_of_range, "summary weight out of range",
+                    "The sum of the weights or of their squares exceeds the range of double "
+                    "precision.",
+                    "Scale the weights down, for example to a mean of 1.");
 }
 
 // Whether every weight sum is a whole number small enough to be exact.
@@ -83,7 +107,8 @@ void fold_into_buckets(ScoreSummary &s)
     s = folded;
 }
 
-// Brings an empty summary back to its canonical form: no weight part, nothing inexact.
+// Brings an empty summary back to its canonical form, the summary of no answers: no weight
+// part, no bucket flag, nothing inexact.
 void normalize_if_empty(ScoreSummary &s)
 {
     for (int i = 0; i < scale_of(s).size(); i++)
@@ -92,8 +117,11 @@ void normalize_if_empty(ScoreSummary &s)
     for (int i = 0; i < kMaxScaleSize; i++)
         s.weights[i] = 0;
     s.weight_squares = 0;
-    s.flags &= ~(kWeighted | kInexactWeights);
+    s.flags &= ~(kWeighted | kBucketsOnly | kInexactWeights);
 }
+
+// Whether part, subtracted from whole, leaves at least nothing: up to rounding of the sums.
+bool contains_weight(double whole, double part) { return part <= whole + 1e-9 * std::fabs(whole); }
 
 // Makes a and b alike in kind (buckets, weights) so that they can be added or subtracted.
 void align(ScoreSummary &a, ScoreSummary &b)
@@ -131,10 +159,11 @@ ScoreSummary empty_summary(Metric metric)
 
 void check_weight(double weight)
 {
-    if (!std::isfinite(weight) || weight < 0)
+    if (!valid_weight(weight))
         throw Error(ErrorKind::invalid_parameter, "invalid weight " + to_text(weight),
-                    "Weights must be finite numbers greater than or equal to 0.",
-                    "A row with a NULL weight is ignored.");
+                    "Weights must be 0 or lie between 1e-150 and 1e150.",
+                    "A row with a NULL weight is ignored; scale very large or very small weights "
+                    "to a mean of 1.");
 }
 
 void reject_score(Metric metric, const std::string &shown, bool whole)
@@ -164,21 +193,29 @@ void check_score(Metric metric, int64_t score)
         reject_score(metric, std::to_string(score), true);
 }
 
-void add_weighted_score(ScoreSummary &s, int score, double weight)
+bool add_weighted_score(ScoreSummary &s, int score, double weight)
 {
-    make_weighted(s);
-    int i = score - scale_of(s).lowest;
-    s.counts[i]++;
-    s.weights[i] += weight;
-    s.weight_squares += weight * weight;
-    if (weight != std::floor(weight) || !(s.weight_squares <= kExactLimit))
-        s.flags |= kInexactWeights;
+    ScoreSummary next = s;
+    make_weighted(next);
+    int i = score - scale_of(next).lowest;
+    if (next.counts[i] == INT64_MAX)
+        return false;
+    next.counts[i]++;
+    next.weights[i] += weight;
+    next.weight_squares += weight * weight;
+    if (!std::isfinite(next.weights[i]) || !std::isfinite(next.weight_squares))
+        return false;
+    if (weight != std::floor(weight) || !(next.weight_squares <= kExactLimit))
+        next.flags |= kInexactWeights;
+    s = next;
+    return true;
 }
 
 bool remove_weighted_score(ScoreSummary &s, int score, double weight)
 {
     int i = score - scale_of(s).lowest;
-    if ((s.flags & kInexactWeights) || !is_weighted(s) || s.counts[i] == 0)
+    if ((s.flags & kInexactWeights) || !is_weighted(s) || s.counts[i] == 0 ||
+        s.weights[i] < weight || s.weight_squares < weight * weight)
         return false;
     s.counts[i]--;
     s.weights[i] = s.counts[i] == 0 ? 0 : s.weights[i] - weight;
@@ -201,6 +238,7 @@ void merge(ScoreSummary &into, const ScoreSummary &from)
     }
     sum.weight_squares = into.weight_squares + other.weight_squares;
     total_count(sum);
+    check_weight_sums(sum);
     if (!was_exact || !(sum.weight_squares <= kExactLimit))
         sum.flags |= kInexactWeights;
     into = sum;
@@ -218,10 +256,19 @@ void subtract(ScoreSummary &whole, const ScoreSummary &part)
                         "The subtracted summary holds more answers than the summary it is "
                         "subtracted from.",
                         "Subtract only a summary that is part of the other one.");
+        if (!contains_weight(whole.weights[i], other.weights[i]))
+            throw Error(ErrorKind::out_of_range, "summary weight out of range",
+                        "The subtracted summary holds more weight than the summary it is "
+                        "subtracted from.",
+                        "Subtract only a summary that is part of the other one.");
         rest.counts[i] = whole.counts[i] - other.counts[i];
         double w = whole.weights[i] - other.weights[i];
         rest.weights[i] = rest.counts[i] == 0 || w < 0 ? 0 : w;
     }
+    if (!contains_weight(whole.weight_squares, other.weight_squares))
+        throw Error(ErrorKind::out_of_range, "summary weight out of range",
+                    "The subtracted summary holds more squared weight than the summary it is "
+                    "subtracted from.");
     double squares = whole.weight_squares - other.weight_squares;
     rest.weight_squares = squares < 0 ? 0 : squares;
     normalize_if_empty(rest);
@@ -239,6 +286,7 @@ ScoreSummary nps_from_buckets(int64_t detractors, int64_t passives, int64_t prom
     s.counts[kPassiveSlot] = passives;
     s.counts[kPromoterSlot] = promoters;
     total_count(s);
+    normalize_if_empty(s);
     return s;
 }
 
@@ -295,13 +343,19 @@ void validate(const ScoreSummary &s, Metric metric, ErrorKind kind)
         malformed(kind, "The sum of squared weights is negative or not finite.");
     if (!is_weighted(s) && s.weight_squares != 0)
         malformed(kind, "An unweighted summary has a sum of squared weights.");
-    if (empty && is_weighted(s))
-        malformed(kind, "An empty summary has no weights.");
-    try {
-        total_count(s);
-    } catch (const Error &) {
-        malformed(kind, "The total count exceeds 2^63 - 1.");
-    }
+    if (empty && (is_weighted(s) || is_buckets_only(s)))
+        malformed(kind, "An empty summary has no weights and no bucket flag.");
+    int64_t n = total_count(s);
+
+    // With weights w >= 0 over n answers, (sum w)^2 / n <= sum w^2 <= (sum w)^2.
+    double total = 0;
+    for (int i = 0; i < kMaxScaleSize; i++)
+        total += s.weights[i];
+    double square_of_total = total * total;
+    if (is_weighted(s) &&
+        (s.weight_squares > square_of_total * (1 + 1e-9) ||
+         s.weight_squares < square_of_total / static_cast<double>(n) * (1 - 1e-9)))
+        malformed(kind, "The sum of squared weights contradicts the weight sums.");
 }
 
 ScoreSummary stored_form(const ScoreSummary &s)
@@ -320,25 +374,13 @@ bool equal(const ScoreSummary &a, const ScoreSummary &b)
 
 int64_t responses(const ScoreSummary &s) { return total_count(s); }
 
-int64_t detractors(const ScoreSummary &s)
-{
-    int64_t n = 0;
-    for (int score = 0; score <= kLastDetractor; score++)
-        n += s.counts[score];
-    return n;
-}
+int64_t detractors(const ScoreSummary &s) { return count_between(s, 0, kLastDetractor); }
 
 int64_t passives(const ScoreSummary &s)
 {
-    int64_t n = 0;
-    for (int score = kLastDetractor + 1; score < kFirstPromoter; score++)
-        n += s.counts[score];
-    return n;
+    return count_between(s, kLastDetractor + 1, kFirstPromoter - 1);
 }
 
-int64_t promoters(const ScoreSummary &s)
-{
-    return s.counts[kFirstPromoter] + s.counts[kFirstPromoter + 1];
-}
+int64_t promoters(const ScoreSummary &s) { return count_between(s, kFirstPromoter, 10); }
 
 }  // namespace cx

@@ -51,8 +51,17 @@ inline bool is_buckets_only(const ScoreSummary &s) { return (s.flags & kBucketsO
 // An empty summary of a metric.
 ScoreSummary empty_summary(Metric metric);
 
-// Counts one answer; the caller has checked that it lies on the scale.
-inline void add_score(ScoreSummary &s, int score) { s.counts[score - scale_of(s).lowest]++; }
+// Counts one answer; the caller has checked that it lies on the scale. False, leaving the
+// summary unchanged, if the count would overflow.
+inline bool add_score(ScoreSummary &s, int score)
+{
+    int64_t &count = s.counts[score - scale_of(s).lowest];
+    int64_t next;
+    if (__builtin_add_overflow(count, 1, &next))
+        return false;
+    count = next;
+    return true;
+}
 
 // Removes one answer that add_score counted; false if the summary does not hold it.
 inline bool remove_score(ScoreSummary &s, int score)
@@ -64,15 +73,26 @@ inline bool remove_score(ScoreSummary &s, int score)
     return true;
 }
 
-// Counts one weighted answer; weight is finite and >= 0 (see check_weight).
-void add_weighted_score(ScoreSummary &s, int score, double weight);
+// Counts one weighted answer; weight is valid (see check_weight). False, leaving the summary
+// unchanged, if a count or a weight sum would overflow.
+bool add_weighted_score(ScoreSummary &s, int score, double weight);
 
 // Removes one weighted answer exactly; false when that is impossible and the caller must
-// recompute instead (the weight sums may have rounded).
+// recompute instead (the weight sums may have rounded, or do not hold the answer).
 bool remove_weighted_score(ScoreSummary &s, int score, double weight);
 
-// Throws invalid_parameter unless weight is finite and >= 0.
+// Weights are 0 or lie between these bounds, so that their squares and sums stay normal doubles.
+constexpr double kSmallestWeight = 1e-150;
+constexpr double kLargestWeight = 1e150;
+
+// Throws invalid_parameter unless weight is 0 or between kSmallestWeight and kLargestWeight.
 void check_weight(double weight);
+
+// Whether check_weight accepts weight.
+inline bool valid_weight(double weight)
+{
+    return weight == 0 || (weight >= kSmallestWeight && weight <= kLargestWeight);
+}
 
 // Throws out_of_range, naming the value and the scale, unless score is a whole number on it.
 void check_score(Metric metric, double score);

@@ -47,14 +47,14 @@ void check_confidence(double confidence)
 double normal_critical_value(double confidence)
 {
     check_confidence(confidence);
-    return bm::quantile(bm::complement(Normal(), (1 - confidence) / 2));
+    return bm::quantile(bm::complement(Normal(), (1 - confidence) / 2)) + 0.0;  // never -0
 }
 
 double t_critical_value(double confidence, double df)
 {
     check_confidence(confidence);
     check_degrees_of_freedom(df);
-    return bm::quantile(bm::complement(StudentT(df), (1 - confidence) / 2));
+    return bm::quantile(bm::complement(StudentT(df), (1 - confidence) / 2)) + 0.0;
 }
 
 double normal_two_sided_p(double z)

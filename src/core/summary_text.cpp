@@ -7,9 +7,12 @@
 
 #include "core/error.hpp"
 #include "core/number_text.hpp"
+#include "core/text_reader.hpp"
 
 namespace cx {
 namespace {
+
+static_assert(kSummaryTextCapacity >= 550, "room for 11 counts and 12 doubles with labels");
 
 // Bucket-only NPS summaries list their three slots in this order.
 constexpr int kBucketSlots[] = {kDetractorSlot, kPassiveSlot, kPromoterSlot};
@@ -45,85 +48,34 @@ class Writer {
     size_t len_ = 0;
 };
 
-// Reads the text form from left to right, reporting the position of what it cannot read.
-class Reader {
-  public:
-    explicit Reader(const char *text) : text_(text), pos_(text) {}
-
-    [[noreturn]] void fail(const std::string &expected) const
-    {
-        throw Error(ErrorKind::invalid_text, "invalid input syntax for a summary",
-                    "Expected " + expected + " at character " + std::to_string(pos_ - text_ + 1) +
-                        " of \"" + text_ + "\".",
-                    "A summary reads like \"v1 counts=[3,0,0,0,0,0,0,2,0,0,5]\".");
+// Reads "[a,b,...]" of exactly n values with read.
+template <typename T, typename Read>
+void read_list(TextReader &r, T *values, int n, Read read)
+{
+    r.expect("[");
+    for (int i = 0; i < n; i++) {
+        if (i > 0)
+            r.expect(",");
+        values[i] = read();
     }
+    if (r.peek() == ',')
+        r.fail("\"]\" after " + std::to_string(n) + " values");
+    r.expect("]");
+}
 
-    void skip_spaces()
-    {
-        while (*pos_ == ' ' || *pos_ == '\t' || *pos_ == '\n' || *pos_ == '\r')
-            pos_++;
+// The SQL type of the summaries of metric, for messages.
+const char *summary_type_name(Metric metric)
+{
+    switch (metric) {
+        case Metric::nps:
+            return "nps_summary";
+        case Metric::csat:
+            return "csat_summary";
+        case Metric::ces:
+            return "ces_summary";
     }
-
-    bool accept(const char *word)
-    {
-        size_t n = std::strlen(word);
-        if (std::strncmp(pos_, word, n) != 0)
-            return false;
-        pos_ += n;
-        return true;
-    }
-
-    void expect(const char *word)
-    {
-        if (!accept(word))
-            fail(std::string("\"") + word + "\"");
-    }
-
-    int64_t integer()
-    {
-        int64_t v = 0;
-        auto r = std::from_chars(pos_, pos_ + std::strlen(pos_), v);
-        if (r.ec == std::errc::result_out_of_range)
-            fail("a count below 2^63");
-        if (r.ec != std::errc() || *pos_ == '+')
-            fail("a whole number");
-        if (v < 0)
-            fail("a count of 0 or more");
-        pos_ = r.ptr;
-        return v;
-    }
-
-    double real()
-    {
-        double v = 0;
-        auto r = std::from_chars(pos_, pos_ + std::strlen(pos_), v);
-        if (r.ec != std::errc())
-            fail("a finite number");
-        pos_ = r.ptr;
-        return v;
-    }
-
-    // Reads "[a,b,...]" of exactly n values with read.
-    template <typename T, typename Read>
-    void list(T *values, int n, Read read)
-    {
-        expect("[");
-        for (int i = 0; i < n; i++) {
-            if (i > 0)
-                expect(",");
-            values[i] = read();
-        }
-        if (*pos_ == ',')
-            fail("\"]\" after " + std::to_string(n) + " values");
-        expect("]");
-    }
-
-    bool at_end() const { return *pos_ == '\0'; }
-
-  private:
-    const char *text_;
-    const char *pos_;
-};
+    return "summary";
+}
 
 }  // namespace
 
@@ -157,7 +109,7 @@ size_t format_summary(const ScoreSummary &s, char *out)
 ScoreSummary parse_summary(const char *text, Metric metric)
 {
     ScoreSummary s = empty_summary(metric);
-    Reader r(text);
+    TextReader r(text, summary_type_name(metric), "v1 counts=[3,0,0,0,0,0,0,2,0,0,5]");
     int64_t counts[kMaxScaleSize] = {};
     double weights[kMaxScaleSize] = {};
 
@@ -170,13 +122,13 @@ ScoreSummary parse_summary(const char *text, Metric metric)
     else
         r.expect("counts=");
     int n = buckets ? 3 : scale_of(metric).size();
-    r.list(counts, n, [&] { return r.integer(); });
+    read_list(r, counts, n, [&] { return r.count(); });
 
     bool weighted = r.accept(" weights=");
     if (weighted) {
-        r.list(weights, n, [&] { return r.real(); });
+        read_list(r, weights, n, [&] { return r.real("a finite number"); });
         r.expect(" squares=");
-        s.weight_squares = r.real() + 0.0;
+        s.weight_squares = r.real("a finite number");
     }
     r.skip_spaces();
     if (!r.at_end())
@@ -185,7 +137,7 @@ ScoreSummary parse_summary(const char *text, Metric metric)
     for (int i = 0; i < n; i++) {
         int slot = buckets ? kBucketSlots[i] : i;
         s.counts[slot] = counts[i];
-        s.weights[slot] = weights[i] + 0.0;  // + 0.0 turns -0 into 0
+        s.weights[slot] = weights[i];
     }
     s.flags = (weighted ? kWeighted : 0) | (buckets ? kBucketsOnly : 0);
     validate(s, metric, ErrorKind::invalid_text);

@@ -12,8 +12,9 @@
 
 namespace cx {
 
-// Room for the longest text form: 11 counts and 12 doubles with their labels.
-constexpr size_t kSummaryTextCapacity = 512;
+// Room for the longest text form: 11 counts of 19 digits and 12 doubles of at most 24
+// characters, with their labels and separators (about 550 characters).
+constexpr size_t kSummaryTextCapacity = 640;
 
 // Writes the text form of s, NUL-terminated, into out (kSummaryTextCapacity bytes); returns
 // its length.

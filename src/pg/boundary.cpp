@@ -69,9 +69,16 @@ void capture_exception(PendingError &pending) noexcept
 
 void raise_error(const PendingError &pending)
 {
-    ereport(ERROR, (errcode(pending.sqlstate), errmsg_internal("%s", pending.message),
-                    pending.detail[0] ? errdetail_internal("%s", pending.detail) : 0,
-                    pending.hint[0] ? errhint("%s", pending.hint) : 0));
+    // The buffers were cut at a byte count; end them on a whole character of the encoding.
+    PendingError clipped = pending;
+    for (char *text : {clipped.message, clipped.detail, clipped.hint}) {
+        int len = static_cast<int>(std::strlen(text));
+        text[pg_mbcliplen(text, len, len)] = '\0';
+    }
+
+    ereport(ERROR, (errcode(clipped.sqlstate), errmsg_internal("%s", clipped.message),
+                    clipped.detail[0] ? errdetail_internal("%s", clipped.detail) : 0,
+                    clipped.hint[0] ? errhint("%s", clipped.hint) : 0));
     pg_unreachable();
 }
 

@@ -23,11 +23,19 @@ CX_HOT bool called_as_aggregate(FunctionCallInfo fcinfo)
     return context && (IsA(context, AggState) || IsA(context, WindowAggState));
 }
 
-// A copy of the state argument, for a transition function called directly.
+// A copy of the state argument, for a transition function called directly. Such a call can
+// pass any stored summary, so it is checked as input is; bucket-only summaries are refused
+// because rows cannot be added to or removed from buckets (their + operator merges them).
 CX_COLD ScoreSummary *copy_of_state(FunctionCallInfo fcinfo)
 {
     auto *copy = static_cast<ScoreSummary *>(palloc(sizeof(ScoreSummary)));
-    *copy = *reinterpret_cast<ScoreSummary *>(PG_GETARG_POINTER(0));
+    *copy = stored_form(*reinterpret_cast<ScoreSummary *>(PG_GETARG_POINTER(0)));
+    guarded_void([&] { validate(*copy, metric_of(*copy), ErrorKind::invalid_parameter); });
+    if (is_buckets_only(*copy))
+        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                        errmsg("transition functions take no bucket-only summary"),
+                        errdetail("A summary built from bucket counts knows no single answers."),
+                        errhint("Merge summaries with the + operator or rollup().")));
     return copy;
 }
 
@@ -37,6 +45,26 @@ CX_HOT ScoreSummary *state_for_update(FunctionCallInfo fcinfo)
     if (likely(called_as_aggregate(fcinfo)))
         return reinterpret_cast<ScoreSummary *>(PG_GETARG_POINTER(0));
     return copy_of_state(fcinfo);
+}
+
+// Raises ERROR 22003 for a count that would exceed 2^63 - 1.
+[[noreturn]] CX_COLD void reject_count_overflow()
+{
+    ereport(ERROR,
+            (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE), errmsg("summary count out of range"),
+             errdetail("A count of the summary would exceed 2^63 - 1.")));
+    pg_unreachable();
+}
+
+// Raises ERROR 22003 for weight sums that would leave the range of double precision.
+[[noreturn]] CX_COLD void reject_weight_overflow()
+{
+    ereport(ERROR,
+            (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE), errmsg("summary weight out of range"),
+             errdetail("The sum of the weights or of their squares would exceed the range of "
+                       "double precision, or a count would exceed 2^63 - 1."),
+             errhint("Scale the weights down, for example to a mean of 1.")));
+    pg_unreachable();
 }
 
 // Raises ERROR 22003 for an integer score off the metric's scale.
@@ -53,7 +81,7 @@ CX_HOT ScoreSummary *state_for_update(FunctionCallInfo fcinfo)
     pg_unreachable();
 }
 
-// Raises ERROR 22023 for a weight that is not finite and >= 0.
+// Raises ERROR 22023 for a weight that is not 0 or within the accepted range.
 [[noreturn]] CX_COLD void reject_weight(double weight)
 {
     guarded_void([&] { check_weight(weight); });
@@ -128,7 +156,7 @@ CX_HOT int score_arg(FunctionCallInfo fcinfo)
 CX_HOT double weight_arg(FunctionCallInfo fcinfo)
 {
     double weight = PG_GETARG_FLOAT8(2);
-    if (unlikely(!std::isfinite(weight) || weight < 0))
+    if (unlikely(!valid_weight(weight)))
         reject_weight(weight);
     return weight;
 }
@@ -140,7 +168,10 @@ CX_HOT Datum add(FunctionCallInfo fcinfo)
 {
     int score = score_arg<M, Kind>(fcinfo);
     ScoreSummary *state = state_for_update(fcinfo);
-    state->counts[score - scale_of(M).lowest]++;
+    int64_t &count = state->counts[score - scale_of(M).lowest];
+    if (unlikely(count == INT64_MAX))
+        reject_count_overflow();
+    count++;
     PG_RETURN_POINTER(state);
 }
 
@@ -162,7 +193,8 @@ CX_HOT Datum add_weighted(FunctionCallInfo fcinfo)
     int score = score_arg<M, Kind>(fcinfo);
     double weight = weight_arg(fcinfo);
     ScoreSummary *state = state_for_update(fcinfo);
-    add_weighted_score(*state, score, weight);
+    if (unlikely(!add_weighted_score(*state, score, weight)))
+        reject_weight_overflow();
     PG_RETURN_POINTER(state);
 }
 

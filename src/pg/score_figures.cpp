@@ -60,7 +60,11 @@ using namespace cx;
 using namespace cx::pg;
 
 // nps(nps_summary); also the final function of the one-step nps() aggregates.
-CX_FUNCTION(cx_summary_nps) { return figure_datum(fcinfo, nps(*summary_arg(fcinfo, 0))); }
+CX_FUNCTION(cx_summary_nps)
+{
+    const ScoreSummary *s = summary_arg(fcinfo, 0);
+    return guarded_figure(fcinfo, [&] { return nps(*s); });
+}
 
 // csat(csat_summary [, satisfied_from]); also the final function of csat().
 CX_FUNCTION(cx_summary_csat)
@@ -71,13 +75,18 @@ CX_FUNCTION(cx_summary_csat)
 }
 
 // ces(ces_summary); also the final function of ces().
-CX_FUNCTION(cx_summary_ces) { return figure_datum(fcinfo, ces(*summary_arg(fcinfo, 0))); }
+CX_FUNCTION(cx_summary_ces)
+{
+    const ScoreSummary *s = summary_arg(fcinfo, 0);
+    return guarded_figure(fcinfo, [&] { return ces(*s); });
+}
 
 CX_FUNCTION(cx_summary_responses) { return count_datum(responses, *summary_arg(fcinfo, 0)); }
 
 CX_FUNCTION(cx_summary_effective_responses)
 {
-    PG_RETURN_FLOAT8(effective_responses(*summary_arg(fcinfo, 0)));
+    const ScoreSummary *s = summary_arg(fcinfo, 0);
+    return guarded_figure(fcinfo, [&]() -> Figure { return effective_responses(*s); });
 }
 
 CX_FUNCTION(cx_summary_promoters) { return count_datum(promoters, *summary_arg(fcinfo, 0)); }
@@ -97,9 +106,14 @@ CX_FUNCTION(cx_summary_score_count)
 
 CX_FUNCTION(cx_summary_std_error)
 {
-    return figure_datum(fcinfo, std_error(*summary_arg(fcinfo, 0)));
+    const ScoreSummary *s = summary_arg(fcinfo, 0);
+    return guarded_figure(fcinfo, [&] { return std_error(*s); });
 }
-CX_FUNCTION(cx_summary_std_dev) { return figure_datum(fcinfo, std_dev(*summary_arg(fcinfo, 0))); }
+CX_FUNCTION(cx_summary_std_dev)
+{
+    const ScoreSummary *s = summary_arg(fcinfo, 0);
+    return guarded_figure(fcinfo, [&] { return std_dev(*s); });
+}
 
 // margin_of_error(summary [, confidence]).
 CX_FUNCTION(cx_summary_margin_of_error)

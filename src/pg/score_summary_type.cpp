@@ -1,5 +1,7 @@
 // The SQL types nps_summary, csat_summary and ces_summary: text and binary input and output,
 // equality and hashing, and construction from published counts.
+#include <cstring>
+
 #include "core/summary_text.hpp"
 #include "pg/boundary.hpp"
 #include "pg/score_summary.hpp"
@@ -147,6 +149,22 @@ CX_FUNCTION(cx_summary_ne)
 {
     PG_RETURN_BOOL(!equal(*summary_arg(fcinfo, 0), *summary_arg(fcinfo, 1)));
 }
+
+// A total order consistent with equality: the byte order of the stored forms. It has no
+// meaning beyond making summaries sortable, for count(DISTINCT ...), merge joins and ORDER BY.
+static int compare_stored(FunctionCallInfo fcinfo)
+{
+    ScoreSummary a = stored_form(*summary_arg(fcinfo, 0));
+    ScoreSummary b = stored_form(*summary_arg(fcinfo, 1));
+    int c = std::memcmp(&a, &b, sizeof a);
+    return (c > 0) - (c < 0);
+}
+
+CX_FUNCTION(cx_summary_cmp) { PG_RETURN_INT32(compare_stored(fcinfo)); }
+CX_FUNCTION(cx_summary_lt) { PG_RETURN_BOOL(compare_stored(fcinfo) < 0); }
+CX_FUNCTION(cx_summary_le) { PG_RETURN_BOOL(compare_stored(fcinfo) <= 0); }
+CX_FUNCTION(cx_summary_gt) { PG_RETURN_BOOL(compare_stored(fcinfo) > 0); }
+CX_FUNCTION(cx_summary_ge) { PG_RETURN_BOOL(compare_stored(fcinfo) >= 0); }
 
 // Hash consistent with equality, for hash joins, DISTINCT, GROUP BY and UNION.
 CX_FUNCTION(cx_summary_hash)

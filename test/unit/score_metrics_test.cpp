@@ -82,9 +82,9 @@ TEST(Nps, Weighted)
 {
     // reference: 10, 0, 8 with weights 2, 1, 1
     ScoreSummary s = empty_summary(Metric::nps);
-    add_weighted_score(s, 10, 2);
-    add_weighted_score(s, 0, 1);
-    add_weighted_score(s, 8, 1);
+    EXPECT_TRUE(add_weighted_score(s, 10, 2));
+    EXPECT_TRUE(add_weighted_score(s, 0, 1));
+    EXPECT_TRUE(add_weighted_score(s, 8, 1));
     EXPECT_EQ(*nps(s), 25);
     EXPECT_TRUE(near_reference(effective_responses(s), 2.666666667));
     EXPECT_TRUE(near_reference(*std_error(s), 50.77524003));
@@ -94,8 +94,8 @@ TEST(Nps, Weighted)
 TEST(Nps, ZeroWeightsKeepRowsButNotFigures)
 {
     ScoreSummary s = empty_summary(Metric::nps);
-    add_weighted_score(s, 10, 0);
-    add_weighted_score(s, 3, 0);
+    EXPECT_TRUE(add_weighted_score(s, 10, 0));
+    EXPECT_TRUE(add_weighted_score(s, 3, 0));
     EXPECT_EQ(responses(s), 2);
     EXPECT_FALSE(nps(s));
     EXPECT_FALSE(std_error(s));
@@ -154,9 +154,9 @@ TEST(Csat, WeightedAndOtherCuts)
 {
     // reference: 5, 4, 1 with weights 1, 2, 1
     ScoreSummary s = empty_summary(Metric::csat);
-    add_weighted_score(s, 5, 1);
-    add_weighted_score(s, 4, 2);
-    add_weighted_score(s, 1, 1);
+    EXPECT_TRUE(add_weighted_score(s, 5, 1));
+    EXPECT_TRUE(add_weighted_score(s, 4, 2));
+    EXPECT_TRUE(add_weighted_score(s, 1, 1));
     EXPECT_EQ(*csat(s), 75);
     // By hand: only the 5 (weight 1) of total weight 4 is at or above 5.
     EXPECT_EQ(*csat(s, 5), 25);

@@ -2,6 +2,7 @@
 #include "core/score_summary.hpp"
 
 #include <cstring>
+#include <limits>
 #include <random>
 
 #include "core/score_metrics.hpp"
@@ -34,7 +35,7 @@ ScoreSummary random_summary(std::mt19937_64 &rng, Metric metric, int64_t max_cou
             continue;
         }
         for (int64_t n = count(rng) % 20; n > 0; n--)
-            add_weighted_score(s, scale.lowest + i, weight(rng));
+            EXPECT_TRUE(add_weighted_score(s, scale.lowest + i, weight(rng)));
     }
     return stored_form(s);
 }
@@ -172,7 +173,8 @@ TEST(SummaryText, MalformedTextNamesThePosition)
         "v1 counts=[1,0,0,0,0] weights=[nan,0,0,0,0] squares=1",
         "v1 counts=[0,0,0,0,0] weights=[1,0,0,0,0] squares=1",
         "v1 buckets=[1,2,3]",
-        "v1 counts=[99999999999999999999,0,0,0,0]",
+        "v1 counts=[-0,0,0,0,0]",
+        "v1 counts=[1,0,0,0,0] weights=[1,0,0,0,0] squares=1e-300",
     };
     for (const char *text : bad) {
         try {
@@ -182,6 +184,72 @@ TEST(SummaryText, MalformedTextNamesThePosition)
             EXPECT_EQ(e.kind(), ErrorKind::invalid_text) << text;
         }
     }
+}
+
+TEST(SummaryText, CountsBeyondTheRangeAreOutOfRange)
+{
+    for (const char *text :
+         {"v1 counts=[99999999999999999999,0,0,0,0]", "v1 counts=[9223372036854775807,1,0,0,0]"}) {
+        try {
+            parse_summary(text, Metric::csat);
+            ADD_FAILURE() << "accepted \"" << text << "\"";
+        } catch (const Error &e) {
+            EXPECT_EQ(e.kind(), ErrorKind::out_of_range) << text;
+        }
+    }
+}
+
+TEST(SummaryText, LongestFormFits)
+{
+    ScoreSummary s = empty_summary(Metric::nps);
+    s.flags = kWeighted;
+    for (int i = 0; i < 11; i++) {
+        s.counts[i] = 999999999999999999;
+        s.weights[i] = 1.2345678901234567e-123;
+    }
+    s.weight_squares = 1.2345678901234567e-123;
+    char buf[kSummaryTextCapacity];
+    size_t n = format_summary(s, buf);
+    EXPECT_LT(n, kSummaryTextCapacity);
+    EXPECT_EQ(std::strlen(buf), n);
+}
+
+TEST(ScoreSummary, HugeAndTinyWeightsAreRejectedOrReported)
+{
+    EXPECT_THROW(check_weight(1e200), Error);
+    EXPECT_THROW(check_weight(1e-200), Error);
+    EXPECT_NO_THROW(check_weight(0));
+    EXPECT_NO_THROW(check_weight(1e150));
+    ScoreSummary s = empty_summary(Metric::nps);
+    ASSERT_TRUE(add_weighted_score(s, 10, 1e150));
+    EXPECT_DOUBLE_EQ(s.weight_squares, 1e300);
+    // A sum of squares at the top of double precision cannot take another 1e300.
+    s.weight_squares = std::numeric_limits<double>::max();
+    ScoreSummary before = s;
+    EXPECT_FALSE(add_weighted_score(s, 10, 1e150));
+    EXPECT_TRUE(equal(s, before));
+}
+
+TEST(ScoreSummary, CountOverflowLeavesTheSummaryUnchanged)
+{
+    ScoreSummary s = empty_summary(Metric::csat);
+    s.counts[4] = INT64_MAX;
+    EXPECT_FALSE(add_score(s, 5));
+    EXPECT_EQ(s.counts[4], INT64_MAX);
+}
+
+TEST(ScoreSummary, WeightedSubtractionChecksTheWeights)
+{
+    ScoreSummary whole = empty_summary(Metric::nps);
+    ASSERT_TRUE(add_weighted_score(whole, 10, 1));
+    ScoreSummary part = empty_summary(Metric::nps);
+    ASSERT_TRUE(add_weighted_score(part, 10, 5));
+    EXPECT_THROW(subtract(whole, part), Error);
+}
+
+TEST(ScoreSummary, EmptyBucketSummaryIsTheEmptySummary)
+{
+    EXPECT_TRUE(equal(nps_from_buckets(0, 0, 0), empty_summary(Metric::nps)));
 }
 
 TEST(ScoreSummary, MergeIsAssociativeAndCommutative)
