@@ -217,10 +217,19 @@ bool remove_weighted_score(ScoreSummary &s, int score, double weight)
     if ((s.flags & kInexactWeights) || !is_weighted(s) || s.counts[i] == 0 ||
         s.weights[i] < weight || s.weight_squares < weight * weight)
         return false;
-    s.counts[i]--;
-    s.weights[i] = s.counts[i] == 0 ? 0 : s.weights[i] - weight;
-    s.weight_squares -= weight * weight;
-    normalize_if_empty(s);
+
+    // The sums are exact here, so the last answer of a score carries exactly its weight, and
+    // the last answer of all exactly the squares: anything else was never added.
+    ScoreSummary next = s;
+    next.counts[i]--;
+    next.weights[i] -= weight;
+    next.weight_squares -= weight * weight;
+    if (next.counts[i] == 0 && next.weights[i] != 0)
+        return false;
+    normalize_if_empty(next);
+    if (!is_weighted(next) && s.weight_squares != weight * weight)
+        return false;
+    s = next;
     return true;
 }
 

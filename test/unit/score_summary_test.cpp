@@ -118,6 +118,18 @@ TEST(ScoreSummary, WeightedInverseIsExactOrRefuses)
     EXPECT_FALSE(remove_weighted_score(s, 4, 0.1));
 }
 
+TEST(ScoreSummary, RemovingAWeightNeverAddedIsRefused)
+{
+    ScoreSummary s = empty_summary(Metric::nps);
+    ASSERT_TRUE(add_weighted_score(s, 9, 3));
+    ASSERT_TRUE(add_weighted_score(s, 10, 2));
+    ScoreSummary before = s;
+    EXPECT_FALSE(remove_weighted_score(s, 9, 1));
+    EXPECT_FALSE(remove_weighted_score(s, 9, 5));
+    EXPECT_TRUE(equal(s, before));
+    EXPECT_TRUE(remove_weighted_score(s, 9, 3));
+}
+
 TEST(ScoreSummary, EmptiedWindowReturnsToCanonicalEmpty)
 {
     ScoreSummary s = empty_summary(Metric::nps);
