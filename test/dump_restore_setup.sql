@@ -42,7 +42,8 @@ SELECT row_number() OVER (ORDER BY kind, key) AS id, kind, value FROM (
     UNION ALL SELECT 'retention text', segment::text, by_day::text || ' ' || by_instant::text
               FROM lifetimes
     UNION ALL SELECT 'retention binary', segment::text,
-                     retention_summary_send(by_day)::text || retention_summary_send(by_instant)::text
+                     retention_summary_send(by_day)::text
+                     || retention_summary_send(by_instant)::text
               FROM lifetimes
     UNION ALL SELECT 'survival text', segment::text, survival::text FROM lifetimes
     UNION ALL SELECT 'survival binary', segment::text, survival_summary_send(survival)::text
