@@ -6,7 +6,7 @@
 # with tenure 0 start on the snapshot, outside the period. Also the 95 % Wilson interval of each
 # churn rate (prop.test without continuity correction gives the Wilson score interval).
 # Run: Rscript test/oracle/churn.R
-data_dir <- Sys.getenv("CX_DATA_DIR", "/work/shared/data")
+data_dir <- Sys.getenv("CX_DATA_DIR", "../shared/data")  # from the repository root
 telco <- read.csv(file.path(data_dir, "ibm_telco_churn", "Telco-Customer-Churn.csv"))
 at_start <- telco[telco$tenure >= 1, ]
 

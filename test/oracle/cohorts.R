@@ -3,7 +3,7 @@
 # a customer's cohort is the calendar month of their first purchase; k is the number of months
 # from it; the figure is the share of the cohort that bought in month k.
 # Run: Rscript test/oracle/cohorts.R
-data_dir <- Sys.getenv("CX_DATA_DIR", "/work/shared/data")
+data_dir <- Sys.getenv("CX_DATA_DIR", "../shared/data")  # from the repository root
 cdnow <- read.table(file.path(data_dir, "cdnow", "CDNOW_master.txt"), header = TRUE,
                     colClasses = c("character", "character", "numeric", "numeric"))
 names(cdnow) <- c("customer", "date", "cds", "dollars")

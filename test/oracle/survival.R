@@ -4,7 +4,7 @@
 # Churn = "Yes" as the event. Run: Rscript test/oracle/survival.R
 suppressMessages(library(survival))
 
-data_dir <- Sys.getenv("CX_DATA_DIR", "/work/shared/data")
+data_dir <- Sys.getenv("CX_DATA_DIR", "../shared/data")  # from the repository root
 telco <- read.csv(file.path(data_dir, "ibm_telco_churn", "Telco-Customer-Churn.csv"))
 telco$event <- telco$Churn == "Yes"
 
